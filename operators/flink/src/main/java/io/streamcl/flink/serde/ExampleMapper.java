@@ -1,0 +1,94 @@
+package io.streamcl.flink.serde;
+
+import io.streamcl.schemas.DenseFeatures;
+import io.streamcl.schemas.Example;
+import io.streamcl.schemas.QuantizedFeatures;
+import io.streamcl.schemas.Split;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Maps an Avro {@link Example} to a {@link StreamExample} and checks it against the learner's shape: feature
+ * count, finite values, label range. Each rejection says which field had which value.
+ */
+public final class ExampleMapper implements Serializable {
+    private final int inputs;
+    private final int classes;
+
+    public ExampleMapper(int inputs, int classes) {
+        this.inputs = inputs;
+        this.classes = classes;
+    }
+
+    public StreamExample map(Example example) throws InvalidExampleException {
+        StreamExample out = new StreamExample();
+        out.key = example.getKey();
+        if (out.key == null || out.key.isBlank()) {
+            throw new InvalidExampleException("key must not be blank, got '" + out.key + "'");
+        }
+        out.seq = example.getSeq();
+        out.eventTime = example.getEventTime().toEpochMilli();
+        out.taskId = example.getTaskId();
+        if (out.taskId != null && out.taskId < 0) {
+            throw new InvalidExampleException("taskId must be >= 0, got " + out.taskId);
+        }
+        out.eval = example.getSplit() == Split.EVAL;
+        out.features = features(example.getFeatures());
+        out.label = example.getLabel();
+        if (out.label != null && (out.label < 0 || out.label >= classes)) {
+            throw new InvalidExampleException("label must be in [0, " + classes + "), got " + out.label);
+        }
+        out.target = example.getTarget();
+        if (out.target != null && !Double.isFinite(out.target)) {
+            throw new InvalidExampleException("target must be finite, got " + out.target);
+        }
+        return out;
+    }
+
+    private float[] features(Object features) throws InvalidExampleException {
+        float[] values;
+        if (features instanceof DenseFeatures dense) {
+            List<Float> list = dense.getValues();
+            requireCount(list.size());
+            values = new float[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = list.get(i);
+            }
+        } else if (features instanceof QuantizedFeatures quantized) {
+            values = dequantize(quantized);
+        } else {
+            throw new InvalidExampleException("features has unknown type " + features);
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new InvalidExampleException("features[" + i + "] must be finite, got " + values[i]);
+            }
+        }
+        return values;
+    }
+
+    private float[] dequantize(QuantizedFeatures quantized) throws InvalidExampleException {
+        float scale = quantized.getScale();
+        float offset = quantized.getOffset();
+        if (!Float.isFinite(scale) || scale <= 0) {
+            throw new InvalidExampleException("features.scale must be positive and finite, got " + scale);
+        }
+        if (!Float.isFinite(offset)) {
+            throw new InvalidExampleException("features.offset must be finite, got " + offset);
+        }
+        ByteBuffer bytes = quantized.getValues().duplicate();
+        requireCount(bytes.remaining());
+        float[] values = new float[bytes.remaining()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = offset + scale * (bytes.get() & 0xFF);
+        }
+        return values;
+    }
+
+    private void requireCount(int count) throws InvalidExampleException {
+        if (count != inputs) {
+            throw new InvalidExampleException("features has " + count + " values, the model takes " + inputs);
+        }
+    }
+}
