@@ -3,10 +3,16 @@ package io.streamcl.flink.serde;
 import io.streamcl.core.learner.LearnerState;
 import io.streamcl.core.learner.TrainingProgress;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.codec.EventCodec;
 import java.time.Instant;
 
 /** Builds {@link EvaluationEvent}s from a learner's state: the one place core results become Avro. */
 public final class EvaluationEvents {
+    static {
+        // Generated builders resolve defaults through Avro's class checks, not only decoders do.
+        EventCodec.trustGeneratedClasses();
+    }
+
     private EvaluationEvents() {}
 
     /** An event for the current model step carrying the drained training window. */

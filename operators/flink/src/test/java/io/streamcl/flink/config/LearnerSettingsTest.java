@@ -1,0 +1,32 @@
+package io.streamcl.flink.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamcl.core.learner.LearnerConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Tests {@link LearnerSettings}: defaults, round trip through text, and errors naming key and value. */
+class LearnerSettingsTest {
+
+    @Test
+    void defaultsAreTheBenchmarkModelAndFormatRoundTrips() {
+        LearnerConfig config = LearnerSettings.parse(Map.of());
+        assertThat(config.model().widths()).containsExactly(784, 256, 256, 10);
+        assertThat(LearnerSettings.parse(LearnerSettings.format(config))).isEqualTo(config);
+        LearnerConfig custom = LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "leaky-relu",
+                LearnerSettings.HIDDEN, "", LearnerSettings.LEARNING_RATE, "0.5"));
+        assertThat(LearnerSettings.parse(LearnerSettings.format(custom))).isEqualTo(custom);
+    }
+
+    @Test
+    void badValuesNameTheKeyAndValue() {
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.HIDDEN, "256,x")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.hidden").hasMessageContaining("256,x");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "sigmoid")))
+                .hasMessageContaining("model.activation").hasMessageContaining("sigmoid");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.LEARNING_RATE, "-1")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("optimizer.lr").hasMessageContaining("-1");
+    }
+}
