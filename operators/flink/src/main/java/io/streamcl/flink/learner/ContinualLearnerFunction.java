@@ -3,9 +3,11 @@ package io.streamcl.flink.learner;
 import io.streamcl.core.learner.BatchResult;
 import io.streamcl.core.learner.LearnerConfig;
 import io.streamcl.core.learner.LearnerState;
+import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.EvaluationEvents;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.EvaluationEvent;
+import java.util.LinkedHashMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -21,8 +23,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
 
-    private final LearnerConfig config;
+    /** The config travels to the cluster as settings text: core configs are not Java-serializable by design. */
+    private final LinkedHashMap<String, String> settings;
     private final int reportEvery;
+    private transient LearnerConfig config;
     private transient ValueState<LearnerState> state;
     private transient Counter skipped;
 
@@ -30,12 +34,13 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         if (reportEvery < 1) {
             throw new IllegalArgumentException("learner.report-every must be positive, got " + reportEvery);
         }
-        this.config = config;
+        this.settings = new LinkedHashMap<>(LearnerSettings.format(config));
         this.reportEvery = reportEvery;
     }
 
     @Override
     public void open(OpenContext context) {
+        config = LearnerSettings.parse(settings);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
         skipped = getRuntimeContext().getMetricGroup().counter("examplesNotTrainedOn");
     }

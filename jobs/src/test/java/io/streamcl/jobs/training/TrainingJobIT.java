@@ -1,0 +1,112 @@
+package io.streamcl.jobs.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamcl.deploy.kafka.LocalKafkaExtension;
+import io.streamcl.jobs.common.Topics;
+import io.streamcl.loadgen.ExampleStream;
+import io.streamcl.loadgen.Scenario;
+import io.streamcl.loadgen.StreamPlan;
+import io.streamcl.loadgen.kafka.ExampleProducer;
+import io.streamcl.loadgen.synthetic.GaussianClusters;
+import io.streamcl.schemas.DeadLetter;
+import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.codec.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * End to end on real parts: a real Kafka broker, the training job on a Flink MiniCluster, a synthetic two-task
+ * stream from loadgen with a malformed record in the middle.
+ */
+class TrainingJobIT {
+    @RegisterExtension
+    static final LocalKafkaExtension KAFKA = new LocalKafkaExtension()
+            .withTopics(Topics.EXAMPLES, Topics.EVALUATIONS, Topics.DEAD_LETTERS);
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @Test
+    void learnsFromKafkaAndDeadLettersAMalformedRecordWithoutStopping() throws Exception {
+        Scenario scenario = Scenario.of(
+                GaussianClusters.defaults().withClasses(4).withFeatures(16).withTasks(2),
+                StreamPlan.defaults().withSeed(7).withExamplesPerTask(3_000).withEvalFraction(0.1));
+        try (ExampleProducer producer = ExampleProducer.builder(KAFKA.bootstrapServers(), Topics.EXAMPLES).build();
+                ExampleStream stream = ExampleStream.of("learner-0", scenario)) {
+            producer.send(stream, 1_000);
+            sendRaw("learner-0", "this is not avro".getBytes(StandardCharsets.UTF_8));
+            producer.send(stream);
+        }
+
+        TrainingJob job = TrainingJob.parse("--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest",
+                "--bounded", "--report-every", "10", "--checkpoint-interval", "PT1S",
+                "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
+                "--set", "optimizer.lr=0.05", "--set", "learner.batch-size=16");
+        job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
+
+        List<EvaluationEvent> events = decodeAll(Topics.EVALUATIONS, EventCodec.of(EvaluationEvent.class));
+        int trainExamples = (int) Math.round(6_000 * 0.9);
+        assertThat(events).hasSizeBetween(trainExamples / 16 / 10 - 5, trainExamples / 16 / 10 + 1);
+        EvaluationEvent last = events.get(events.size() - 1);
+        assertThat(last.getKey()).isEqualTo("learner-0");
+        assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
+        assertThat(events.get(0).getOnlineAccuracy()).isLessThan(last.getOnlineAccuracy());
+        assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
+
+        List<DeadLetter> deadLetters = decodeAll(Topics.DEAD_LETTERS, EventCodec.of(DeadLetter.class));
+        assertThat(deadLetters).singleElement().satisfies(d -> {
+            assertThat(d.getSourceTopic()).isEqualTo(Topics.EXAMPLES);
+            assertThat(d.getOffset()).isEqualTo(1_000);
+            assertThat(d.getErrorType()).isEqualTo("undecodable");
+            assertThat(d.getReason()).contains("not an Avro single-object Example");
+        });
+    }
+
+    private static void sendRaw(String key, byte[] value) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", KAFKA.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.EXAMPLES, key.getBytes(StandardCharsets.UTF_8), value)).get();
+        }
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decodeAll(String topic,
+            EventCodec<T> codec) throws Exception {
+        Properties props = new Properties();
+        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        List<T> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(codec.decode(record.value()));
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+        return out;
+    }
+}
