@@ -1,30 +1,43 @@
 package io.streamcl.core.learner;
 
 import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.optim.OptimizerConfig;
+import io.streamcl.core.optim.base.Sgd;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
-/** Immutable configuration of one online learner: its model, its SGD learning rate and its mini-batch size. */
-public record LearnerConfig(MlpConfig model, double learningRate, int batchSize) {
+/** Immutable configuration of one online learner: its model, its update pipeline and its mini-batch size. */
+public record LearnerConfig(MlpConfig model, OptimizerConfig optimizer, int batchSize) {
 
     public LearnerConfig {
         if (model == null) {
             throw new IllegalArgumentException("model must be set");
         }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("optimizer.lr must be a positive finite number, got " + learningRate);
+        if (optimizer == null) {
+            throw new IllegalArgumentException("optimizer must be set, e.g. sgd(lr=0.01)");
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("learner.batch-size must be positive, got " + batchSize);
         }
+        optimizer.validateFor(model);
+    }
+
+    /** A learner of {@code model} by plain SGD with learning rate {@code lr} on batches of {@code batchSize}. */
+    public static LearnerConfig sgd(MlpConfig model, double lr, int batchSize) {
+        return new LearnerConfig(model, OptimizerConfig.of(Sgd.plain(lr)), batchSize);
+    }
+
+    /** A learner whose optimizer is given in the stage vocabulary, e.g. {@code "adam(lr=0.001)+cbp(rho=1e-4)"}. */
+    public static LearnerConfig of(MlpConfig model, String optimizer, int batchSize) {
+        return new LearnerConfig(model, OptimizerConfig.parse(optimizer), batchSize);
     }
 
     /** Canonical text form: equal configs give equal text on every JVM. */
     public String canonical() {
-        return String.format(Locale.ROOT, "%s;sgd(lr=%s);batch=%d", model.canonical(), learningRate, batchSize);
+        return String.format(Locale.ROOT, "%s;%s;batch=%d", model.canonical(), optimizer.canonical(), batchSize);
     }
 
     /** Stable 16-hex-digit hash of {@link #canonical()}, carried on every output event. */

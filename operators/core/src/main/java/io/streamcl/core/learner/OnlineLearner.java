@@ -2,42 +2,48 @@ package io.streamcl.core.learner;
 
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpWorkspace;
+import io.streamcl.core.optim.UpdatePipeline;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A model that learns from a stream one labeled example at a time: examples fill a mini-batch, and a full batch
- * triggers one update.
+ * triggers one update through the configured pipeline.
  *
  * <p>Prequential accuracy (Dawid 1984, "test-then-train") comes without an extra pass: the model only changes at
  * updates, so the forward pass of the update predicts every example of the batch with exactly the weights that
  * were current when the example arrived.
  */
 public final class OnlineLearner {
-    /** Version of the binary form written by {@link #writeTo}. */
-    public static final int FORMAT_VERSION = 1;
+    /** Version of the binary form written by {@link #writeTo}; 2 added the update pipeline's state. */
+    public static final int FORMAT_VERSION = 2;
 
     private final LearnerConfig config;
     private final Mlp model;
+    private final UpdatePipeline pipeline;
     private final MlpWorkspace workspace;
     private final int[] labels;
+    private final float[] targets;
     private int pending;
     private long step;
     private long examplesSeen;
 
-    private OnlineLearner(LearnerConfig config, Mlp model) {
+    private OnlineLearner(LearnerConfig config, Mlp model, UpdatePipeline pipeline) {
         this.config = config;
         this.model = model;
+        this.pipeline = pipeline;
         this.workspace = model.workspace(config.batchSize());
-        this.labels = new int[config.batchSize()];
+        boolean classifies = config.model().classifies();
+        this.labels = new int[classifies ? config.batchSize() : 0];
+        this.targets = new float[classifies ? 0 : config.batchSize() * config.model().outputs()];
     }
 
-    /** A learner with a freshly initialised model. */
+    /** A learner with a freshly initialised model and fresh optimizer state. */
     public static OnlineLearner create(LearnerConfig config) {
-        return new OnlineLearner(config, Mlp.initialize(config.model()));
+        Mlp model = Mlp.initialize(config.model());
+        return new OnlineLearner(config, model, UpdatePipeline.create(config.optimizer(), model));
     }
 
     public LearnerConfig config() {
@@ -46,6 +52,11 @@ public final class OnlineLearner {
 
     public Mlp model() {
         return model;
+    }
+
+    /** The update pipeline with its live stage states (read-only use: diagnostics, tests). */
+    public UpdatePipeline pipeline() {
+        return pipeline;
     }
 
     /** Updates taken so far. */
@@ -63,65 +74,108 @@ public final class OnlineLearner {
         return pending;
     }
 
-    /** Adds a labeled example to the mini-batch; returns true when the batch is full and {@link #update} is due. */
+    /** Adds a classification example; returns true when the batch is full and {@link #update} is due. */
     public boolean add(float[] features, int label) {
-        int inputs = config.model().inputs();
-        if (features.length != inputs) {
-            throw new IllegalArgumentException("features has " + features.length + " values, the model takes " + inputs);
+        if (!config.model().classifies()) {
+            throw new IllegalStateException("this learner is a regressor: add(features, targets)");
         }
         if (label < 0 || label >= config.model().outputs()) {
             throw new IllegalArgumentException(
                     "label must be in [0, " + config.model().outputs() + "), got " + label);
         }
-        FloatBuffer input = workspace.inputBuffer();
-        int base = pending * inputs;
-        for (int j = 0; j < inputs; j++) {
-            input.put(base + j, features[j]);
-        }
-        labels[pending++] = label;
-        examplesSeen++;
-        return pending == labels.length;
+        putFeatures(features);
+        labels[pending] = label;
+        return advance();
     }
 
-    /** One SGD update on the pending examples (a partial batch is allowed, e.g. from a timer). */
+    /** Adds a regression example with one target per output; returns true when {@link #update} is due. */
+    public boolean add(float[] features, float[] target) {
+        int outputs = config.model().outputs();
+        if (config.model().classifies()) {
+            throw new IllegalStateException("this learner is a classifier: add(features, label)");
+        }
+        if (target.length != outputs) {
+            throw new IllegalArgumentException("target has " + target.length + " values, the model gives " + outputs);
+        }
+        putFeatures(features);
+        System.arraycopy(target, 0, targets, pending * outputs, outputs);
+        return advance();
+    }
+
+    private void putFeatures(float[] features) {
+        int inputs = config.model().inputs();
+        if (features.length != inputs) {
+            throw new IllegalArgumentException("features has " + features.length + " values, the model takes " + inputs);
+        }
+        workspace.inputBuffer().put(pending * inputs, features, 0, inputs);
+    }
+
+    private boolean advance() {
+        pending++;
+        examplesSeen++;
+        return pending == config.batchSize();
+    }
+
+    /**
+     * One update on the pending examples (a partial batch is allowed, e.g. from a timer). For a regressor the
+     * loss is the mean squared error and {@link BatchResult#correctBeforeUpdate()} is 0.
+     */
     public BatchResult update() {
         if (pending == 0) {
             throw new IllegalStateException("no pending examples to learn from");
         }
         int rows = pending;
-        double loss = model.lossAndGradient(workspace, rows, labels);
+        boolean classifies = config.model().classifies();
+        double loss = classifies ? model.lossAndGradient(workspace, rows, labels)
+                : model.lossAndGradient(workspace, rows, targets);
         int correct = 0;
         int outputs = config.model().outputs();
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; classifies && r < rows; r++) {
             if (Mlp.argMax(workspace.probabilityBuffer(), r, outputs) == labels[r]) {
                 correct++;
             }
         }
-        Nd4j.getBlasWrapper().level1().axpy(model.layout().size(), -config.learningRate(),
-                workspace.gradient(), model.parameters());
+        pipeline.apply(workspace, rows, step + 1);
         pending = 0;
         step++;
         return new BatchResult(step, rows, loss, correct);
     }
 
-    /** Writes the learner's state (not its config, only the config hash) in binary form version 1. */
+    /** Euclidean norm of the gradient the last update's base step used (after the gradient transforms). */
+    public double gradientNorm() {
+        double sum = 0;
+        for (float g : workspace.gradient()) {
+            sum += (double) g * g;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** Writes the learner's state (not its config, only the config hash) in binary form {@link #FORMAT_VERSION}. */
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(FORMAT_VERSION);
         out.writeUTF(config.hash());
         out.writeLong(step);
         out.writeLong(examplesSeen);
-        float[] parameters = model.parameterValues();
+        float[] parameters = model.parameters();
         out.writeInt(parameters.length);
         for (float v : parameters) {
             out.writeFloat(v);
         }
+        pipeline.writeTo(out);
         int inputs = config.model().inputs();
+        int outputs = config.model().outputs();
         out.writeInt(pending);
         FloatBuffer input = workspace.inputBuffer();
         for (int r = 0; r < pending; r++) {
-            out.writeInt(labels[r]);
             for (int j = 0; j < inputs; j++) {
                 out.writeFloat(input.get(r * inputs + j));
+            }
+            if (config.model().classifies()) {
+                out.writeInt(labels[r]);
+            } else {
+                for (int k = 0; k < outputs; k++) {
+                    out.writeFloat(targets[r * outputs + k]);
+                }
             }
         }
     }
@@ -130,8 +184,8 @@ public final class OnlineLearner {
     public static OnlineLearner readFrom(DataInput in, LearnerConfig config) throws IOException {
         int version = in.readInt();
         if (version != FORMAT_VERSION) {
-            throw new IOException("learner state has format version " + version + ", this build reads "
-                    + FORMAT_VERSION);
+            throw new IOException("learner state has format version " + version + ", this build reads only "
+                    + FORMAT_VERSION + (version == 1 ? " (version 1 had no optimizer state)" : ""));
         }
         String hash = in.readUTF();
         if (!hash.equals(config.hash())) {
@@ -144,16 +198,24 @@ public final class OnlineLearner {
         for (int i = 0; i < parameters.length; i++) {
             parameters[i] = in.readFloat();
         }
-        OnlineLearner learner = new OnlineLearner(config, Mlp.withParameters(config.model(), parameters));
+        Mlp model = Mlp.withParameters(config.model(), parameters);
+        OnlineLearner learner = new OnlineLearner(config, model, UpdatePipeline.readFrom(in, config.optimizer(), model));
         learner.step = step;
         int pending = in.readInt();
         float[] features = new float[config.model().inputs()];
+        float[] target = new float[config.model().outputs()];
         for (int r = 0; r < pending; r++) {
-            int label = in.readInt();
             for (int j = 0; j < features.length; j++) {
                 features[j] = in.readFloat();
             }
-            learner.add(features, label);
+            if (config.model().classifies()) {
+                learner.add(features, in.readInt());
+            } else {
+                for (int k = 0; k < target.length; k++) {
+                    target[k] = in.readFloat();
+                }
+                learner.add(features, target);
+            }
         }
         learner.examplesSeen = examplesSeen;
         return learner;

@@ -12,6 +12,11 @@ public enum Activation {
         public float derivative(float z) {
             return z > 0f ? 1f : 0f;
         }
+
+        @Override
+        public double gain() {
+            return Math.sqrt(2.0);
+        }
     },
     LEAKY_RELU {
         @Override
@@ -22,6 +27,11 @@ public enum Activation {
         @Override
         public float derivative(float z) {
             return z > 0f ? 1f : LEAK;
+        }
+
+        @Override
+        public double gain() {
+            return Math.sqrt(2.0 / (1.0 + (double) LEAK * LEAK));
         }
     },
     TANH {
@@ -35,6 +45,11 @@ public enum Activation {
             float t = (float) Math.tanh(z);
             return 1f - t * t;
         }
+
+        @Override
+        public double gain() {
+            return 5.0 / 3.0;
+        }
     };
 
     /** Negative-side slope of {@link #LEAKY_RELU}, PyTorch's default. */
@@ -45,4 +60,7 @@ public enum Activation {
 
     /** d activation / d z at pre-activation {@code z}. */
     public abstract float derivative(float z);
+
+    /** The variance-preserving gain of PyTorch's {@code calculate_gain}, used by Kaiming initialisation. */
+    public abstract double gain();
 }

@@ -1,77 +1,67 @@
 package io.streamcl.core.model;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A multi-layer perceptron with softmax cross-entropy output whose parameters live in one flat float vector.
+ * A multi-layer perceptron (optional LayerNorm before each hidden activation; softmax cross-entropy or squared
+ * error at the output) whose parameters live in one flat float vector laid out by {@link ParameterLayout}.
  *
- * <p>Matrix products go through ND4J's gemm into preallocated buffers ({@link MlpWorkspace}); element-wise work
- * (bias, activation, softmax, their derivatives) runs as plain Java loops over NIO views of the same native
- * memory, because ND4J's per-op dispatch costs microseconds while these loops cost nanoseconds per element
- * (build-notes.md, "ND4J cost model").
+ * <p>The three matrix products per layer go through {@link MatrixKernels}: plain Java loops below {@link
+ * #GEMM_MIN_ROWS} rows, where ND4J's per-op dispatch (microseconds) would dominate, and ND4J gemm from there on.
+ * Element-wise work (bias, LayerNorm, activation, softmax, their derivatives) is always plain Java over heap
+ * arrays, which C2 vectorises (build-notes.md, "ND4J cost model").
  *
- * <p>Initialisation is Kaiming-uniform for the weights ({@code U(-sqrt(6/fan_in), sqrt(6/fan_in))}, He et al.
- * 2015) and zero for the biases, from a seeded generator so that equal configs give equal models.
+ * <p>Initialisation follows {@link MlpConfig#init()} from a seeded generator, so equal configs give equal
+ * models: weights uniform on {@code [-bound, bound]} ({@link MlpConfig#initBound}), biases and LayerNorm shifts
+ * zero, LayerNorm gains one.
  */
 public final class Mlp {
+    /** Batches of at least this many rows use ND4J gemm; smaller ones plain Java (measured by the bench). */
+    public static final int GEMM_MIN_ROWS = 16;
+
     private final MlpConfig config;
     private final ParameterLayout layout;
-    private final INDArray parameters;
-    private final INDArray[] weights;
-    private final FloatBuffer flat;
+    private final float[] params;
 
-    private Mlp(MlpConfig config, INDArray parameters) {
+    private Mlp(MlpConfig config, float[] params) {
         this.config = config;
-        this.layout = new ParameterLayout(config.widths());
-        this.parameters = parameters;
-        this.weights = matrixViews(layout, parameters);
-        this.flat = parameters.data().asNioFloat();
+        this.layout = ParameterLayout.of(config);
+        this.params = params;
     }
 
     /** A freshly initialised model. */
     public static Mlp initialize(MlpConfig config) {
-        return new Mlp(config, Nd4j.createFromArray(initialParameters(config)));
+        return new Mlp(config, initialParameters(config));
     }
 
     /** A model with the given parameter values (copied), e.g. restored from a snapshot. */
     public static Mlp withParameters(MlpConfig config, float[] values) {
-        long expected = new ParameterLayout(config.widths()).size();
+        int expected = ParameterLayout.of(config).size();
         if (values.length != expected) {
             throw new IllegalArgumentException(
                     "parameter vector has " + values.length + " values, " + config + " needs " + expected);
         }
-        return new Mlp(config, Nd4j.createFromArray(values.clone()));
+        return new Mlp(config, values.clone());
     }
 
-    /** Seeded Kaiming-uniform weights and zero biases, laid out as {@link ParameterLayout}. */
+    /** The seeded initial parameters of {@code config}'s model, laid out as {@link ParameterLayout}. */
     public static float[] initialParameters(MlpConfig config) {
-        ParameterLayout layout = new ParameterLayout(config.widths());
-        float[] values = new float[Math.toIntExact(layout.size())];
+        ParameterLayout layout = ParameterLayout.of(config);
+        float[] values = new float[layout.size()];
         SplittableRandom random = new SplittableRandom(config.seed());
         for (int l = 0; l < layout.layers(); l++) {
-            double bound = Math.sqrt(6.0 / layout.fanIn(l));
-            int from = (int) layout.weightOffset(l);
-            int to = (int) layout.biasOffset(l);
-            for (int i = from; i < to; i++) {
+            double bound = config.initBound(l);
+            for (int i = layout.weightOffset(l); i < layout.biasOffset(l); i++) {
                 values[i] = (float) random.nextDouble(-bound, bound);
+            }
+            if (layout.normalized(l)) {
+                int gain = layout.gainOffset(l);
+                Arrays.fill(values, gain, gain + layout.fanOut(l), 1f);
             }
         }
         return values;
-    }
-
-    /** Row-major {@code in x out} matrix views of each layer's weights inside {@code flat}. */
-    static INDArray[] matrixViews(ParameterLayout layout, INDArray flat) {
-        INDArray[] views = new INDArray[layout.layers()];
-        for (int l = 0; l < layout.layers(); l++) {
-            long from = layout.weightOffset(l);
-            views[l] = flat.get(NDArrayIndex.interval(from, layout.biasOffset(l)))
-                    .reshape('c', layout.fanIn(l), layout.fanOut(l));
-        }
-        return views;
     }
 
     public MlpConfig config() {
@@ -83,59 +73,86 @@ public final class Mlp {
     }
 
     /** The live flat parameter vector; optimizers update it in place. */
-    public INDArray parameters() {
-        return parameters;
+    public float[] parameters() {
+        return params;
     }
 
     /** A copy of the parameter values. */
     public float[] parameterValues() {
-        return parameters.toFloatVector();
+        return params.clone();
     }
 
     /** A workspace for mini-batches of up to {@code capacity} rows. */
     public MlpWorkspace workspace(int capacity) {
-        return new MlpWorkspace(layout, capacity);
+        return workspace(capacity, GEMM_MIN_ROWS);
+    }
+
+    /** A workspace that switches to ND4J gemm from {@code gemmMinRows} rows on (tests and the bench pick paths). */
+    MlpWorkspace workspace(int capacity, int gemmMinRows) {
+        return new MlpWorkspace(layout, capacity, gemmMinRows);
+    }
+
+    /** Class probabilities (or regression predictions) for one example; allocates, so not for the hot path. */
+    public float[] predict(float[] features) {
+        if (features.length != config.inputs()) {
+            throw new IllegalArgumentException(
+                    "features has " + features.length + " values, the model takes " + config.inputs());
+        }
+        MlpWorkspace ws = workspace(1);
+        System.arraycopy(features, 0, ws.activations[0], 0, features.length);
+        forward(ws, 1);
+        return Arrays.copyOf(ws.output, config.outputs());
     }
 
     /**
-     * Forward pass on the first {@code rows} rows of {@code ws.input()}; the class probabilities end up in
-     * {@code ws.probabilities()}.
+     * Forward pass on the first {@code rows} rows of {@code ws.inputBuffer()}; the outputs end up in {@code
+     * ws.probabilityBuffer()} and every hidden activation in {@link MlpWorkspace#hiddenActivations}.
      */
     public void forward(MlpWorkspace ws, int rows) {
         ws.requireRows(rows);
+        MatrixKernels kernels = ws.kernels(rows);
+        kernels.load(params);
         Activation activation = config.activation();
         int last = layout.layers() - 1;
         for (int l = 0; l <= last; l++) {
-            INDArray pre = ws.preActivation(l, rows);
-            Nd4j.gemm(ws.activationView(l, rows), weights[l], pre, false, false, 1.0, 0.0);
-            FloatBuffer z = ws.preActivationBuffer(l);
+            float[] z = ws.linear[l];
+            kernels.forward(l, ws.activations[l], rows, params, z);
             int width = layout.fanOut(l);
-            int biasOffset = (int) layout.biasOffset(l);
-            int n = rows * width;
-            for (int i = 0; i < n; i++) {
-                z.put(i, z.get(i) + flat.get(biasOffset + i % width));
-            }
-            if (l < last) {
-                FloatBuffer a = ws.activationBuffer(l + 1);
-                for (int i = 0; i < n; i++) {
-                    a.put(i, activation.apply(z.get(i)));
+            int bias = layout.biasOffset(l);
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < width; k++) {
+                    z[r * width + k] += params[bias + k];
                 }
-            } else {
-                softmaxRows(z, ws.probabilityBuffer(), rows, width);
+            }
+            if (l == last) {
+                writeOutputs(z, ws.output, rows, width);
+                continue;
+            }
+            float[] y = ws.preActivations[l];
+            if (layout.normalized(l)) {
+                for (int r = 0; r < rows; r++) {
+                    ws.invStd[l][r] = LayerNorm.forward(z, r * width, width, params, layout.gainOffset(l),
+                            layout.shiftOffset(l), ws.normalized[l], y);
+                }
+            }
+            float[] h = ws.activations[l + 1];
+            for (int i = 0; i < rows * width; i++) {
+                h[i] = activation.apply(y[i]);
             }
         }
     }
 
     /**
-     * Forward and backward pass for a mini-batch: writes the gradient of the mean cross-entropy into
-     * {@code ws.gradient()} (same layout as the parameters) and returns the mean loss. The probabilities of the
-     * forward pass stay in {@code ws.probabilities()}, so a caller gets its prequential predictions for free.
+     * Forward and backward pass of a classifier's mini-batch: writes the gradient of the mean cross-entropy into
+     * {@code ws.gradient()} and returns the mean loss. The probabilities of the forward pass stay in {@code
+     * ws.probabilityBuffer()}, so a caller gets its prequential predictions for free.
      */
     public double lossAndGradient(MlpWorkspace ws, int rows, int[] labels) {
+        requireLoss(Loss.SOFTMAX_CROSS_ENTROPY);
         forward(ws, rows);
         int outputs = config.outputs();
-        FloatBuffer p = ws.probabilityBuffer();
-        FloatBuffer delta = ws.deltaBuffer(layout.layers() - 1);
+        float[] p = ws.output;
+        float[] delta = ws.deltas[layout.layers() - 1];
         double loss = 0;
         float invRows = 1f / rows;
         for (int r = 0; r < rows; r++) {
@@ -143,58 +160,109 @@ public final class Mlp {
             if (label < 0 || label >= outputs) {
                 throw new IllegalArgumentException("label must be in [0, " + outputs + "), got " + label);
             }
-            loss -= Math.log(Math.max(p.get(r * outputs + label), 1e-12f));
+            loss -= Math.log(Math.max(p[r * outputs + label], 1e-12f));
             for (int k = 0; k < outputs; k++) {
                 float target = k == label ? 1f : 0f;
-                delta.put(r * outputs + k, (p.get(r * outputs + k) - target) * invRows);
+                delta[r * outputs + k] = (p[r * outputs + k] - target) * invRows;
             }
         }
         backward(ws, rows);
         return loss / rows;
     }
 
+    /**
+     * Forward and backward pass of a regressor's mini-batch against row-major {@code targets} ({@code rows x
+     * outputs}): writes the gradient of the mean squared error into {@code ws.gradient()} and returns that error.
+     */
+    public double lossAndGradient(MlpWorkspace ws, int rows, float[] targets) {
+        requireLoss(Loss.SQUARED_ERROR);
+        forward(ws, rows);
+        int n = rows * config.outputs();
+        float[] y = ws.output;
+        float[] delta = ws.deltas[layout.layers() - 1];
+        double loss = 0;
+        float scale = 2f / n;
+        for (int i = 0; i < n; i++) {
+            float e = y[i] - targets[i];
+            loss += (double) e * e;
+            delta[i] = scale * e;
+        }
+        backward(ws, rows);
+        return loss / n;
+    }
+
+    private void requireLoss(Loss expected) {
+        if (config.loss() != expected) {
+            throw new IllegalArgumentException("this model's loss is " + config.loss() + ", not " + expected);
+        }
+    }
+
+    private void writeOutputs(float[] z, float[] out, int rows, int width) {
+        if (config.classifies()) {
+            softmaxRows(z, out, rows, width);
+        } else {
+            System.arraycopy(z, 0, out, 0, rows * width);
+        }
+    }
+
     private void backward(MlpWorkspace ws, int rows) {
+        MatrixKernels kernels = ws.kernels(rows);
         Activation activation = config.activation();
-        FloatBuffer grad = ws.gradientBuffer();
+        float[] grad = ws.gradient;
         for (int l = layout.layers() - 1; l >= 0; l--) {
-            INDArray delta = ws.delta(l, rows);
-            Nd4j.gemm(ws.activationView(l, rows), delta, ws.weightGradient(l), true, false, 1.0, 0.0);
+            float[] delta = ws.deltas[l];
+            kernels.weightGradient(l, ws.activations[l], delta, rows, grad);
             int width = layout.fanOut(l);
-            int biasOffset = (int) layout.biasOffset(l);
-            FloatBuffer d = ws.deltaBuffer(l);
-            for (int k = 0; k < width; k++) {
-                grad.put(biasOffset + k, 0f);
-            }
-            for (int i = 0; i < rows * width; i++) {
-                grad.put(biasOffset + i % width, grad.get(biasOffset + i % width) + d.get(i));
+            int bias = layout.biasOffset(l);
+            Arrays.fill(grad, bias, bias + width, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int k = 0; k < width; k++) {
+                    grad[bias + k] += delta[r * width + k];
+                }
             }
             if (l > 0) {
-                INDArray below = ws.delta(l - 1, rows);
-                Nd4j.gemm(delta, weights[l], below, false, true, 1.0, 0.0);
-                FloatBuffer db = ws.deltaBuffer(l - 1);
-                FloatBuffer z = ws.preActivationBuffer(l - 1);
-                for (int i = 0; i < rows * layout.fanIn(l); i++) {
-                    db.put(i, db.get(i) * activation.derivative(z.get(i)));
-                }
+                backpropagateInto(ws, kernels, l, rows, activation);
             }
         }
     }
 
-    private static void softmaxRows(FloatBuffer z, FloatBuffer p, int rows, int width) {
+    /** Turns layer l's delta into layer l-1's: through W_l, the activation derivative and LayerNorm. */
+    private void backpropagateInto(MlpWorkspace ws, MatrixKernels kernels, int l, int rows, Activation activation) {
+        int below = l - 1;
+        float[] d = ws.deltas[below];
+        kernels.backpropagate(l, ws.deltas[l], rows, params, d);
+        float[] y = ws.preActivations[below];
+        int width = layout.fanOut(below);
+        for (int i = 0; i < rows * width; i++) {
+            d[i] *= activation.derivative(y[i]);
+        }
+        if (layout.normalized(below)) {
+            int gain = layout.gainOffset(below);
+            int shift = layout.shiftOffset(below);
+            Arrays.fill(ws.gradient, gain, gain + 2 * width, 0f);
+            for (int r = 0; r < rows; r++) {
+                LayerNorm.backward(d, r * width, width, ws.normalized[below], ws.invStd[below][r], params, gain,
+                        shift, ws.gradient);
+            }
+        }
+    }
+
+    private static void softmaxRows(float[] z, float[] p, int rows, int width) {
         for (int r = 0; r < rows; r++) {
             int base = r * width;
             float max = Float.NEGATIVE_INFINITY;
             for (int k = 0; k < width; k++) {
-                max = Math.max(max, z.get(base + k));
+                max = Math.max(max, z[base + k]);
             }
             float sum = 0f;
             for (int k = 0; k < width; k++) {
-                float e = (float) Math.exp(z.get(base + k) - max);
-                p.put(base + k, e);
+                float e = (float) Math.exp(z[base + k] - max);
+                p[base + k] = e;
                 sum += e;
             }
+            float inv = 1f / sum;
             for (int k = 0; k < width; k++) {
-                p.put(base + k, p.get(base + k) / sum);
+                p[base + k] *= inv;
             }
         }
     }

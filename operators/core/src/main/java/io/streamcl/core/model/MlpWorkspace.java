@@ -1,64 +1,64 @@
 package io.streamcl.core.model;
 
 import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Preallocated buffers for forward and backward passes of one {@link Mlp} on mini-batches of up to
  * {@code capacity} rows, so the hot path allocates nothing.
  *
- * <p>Callers write inputs into {@link #inputBuffer()} (row-major, {@code rows x inputs}) and read class
- * probabilities from {@link #probabilityBuffer()}; the gradient of the last backward pass is in {@link
- * #gradient()} with the model's {@link ParameterLayout}.
+ * <p>Callers write inputs into {@link #inputBuffer()} (row-major, {@code rows x inputs}) and read the outputs
+ * (class probabilities or regression predictions) from {@link #probabilityBuffer()}; the gradient of the last
+ * backward pass is in {@link #gradient()} with the model's {@link ParameterLayout}.
  */
 public final class MlpWorkspace {
     private final ParameterLayout layout;
     private final int capacity;
-    private final INDArray[] activations;
-    private final INDArray[] preActivations;
-    private final INDArray[] deltas;
-    private final INDArray probabilities;
-    private final INDArray gradient;
-    private final INDArray[] weightGradients;
-    private final FloatBuffer[] activationBuffers;
-    private final FloatBuffer[] preActivationBuffers;
-    private final FloatBuffer[] deltaBuffers;
-    private final FloatBuffer probabilityBuffer;
-    private final FloatBuffer gradientBuffer;
+    final float[][] activations;
+    final float[][] linear;
+    final float[][] normalized;
+    final float[][] preActivations;
+    final float[][] invStd;
+    final float[][] deltas;
+    final float[] output;
+    final float[] gradient;
+    private final FloatBuffer inputView;
+    private final FloatBuffer outputView;
+    private final int gemmMinRows;
+    private final JavaKernels javaKernels;
+    private Nd4jKernels gemmKernels;
 
-    MlpWorkspace(ParameterLayout layout, int capacity) {
+    MlpWorkspace(ParameterLayout layout, int capacity, int gemmMinRows) {
         if (capacity < 1) {
             throw new IllegalArgumentException("workspace capacity must be positive, got " + capacity);
         }
         this.layout = layout;
         this.capacity = capacity;
+        this.gemmMinRows = gemmMinRows;
         int layers = layout.layers();
-        activations = new INDArray[layers];
-        preActivations = new INDArray[layers];
-        deltas = new INDArray[layers];
-        activationBuffers = new FloatBuffer[layers];
-        preActivationBuffers = new FloatBuffer[layers];
-        deltaBuffers = new FloatBuffer[layers];
+        activations = new float[layers][];
+        linear = new float[layers][];
+        normalized = new float[layers][];
+        preActivations = new float[layers][];
+        invStd = new float[layers][];
+        deltas = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            activations[l] = matrix(layout.fanIn(l));
-            preActivations[l] = matrix(layout.fanOut(l));
-            deltas[l] = matrix(layout.fanOut(l));
-            activationBuffers[l] = activations[l].data().asNioFloat();
-            preActivationBuffers[l] = preActivations[l].data().asNioFloat();
-            deltaBuffers[l] = deltas[l].data().asNioFloat();
+            int out = layout.fanOut(l);
+            activations[l] = new float[capacity * layout.fanIn(l)];
+            linear[l] = new float[capacity * out];
+            deltas[l] = new float[capacity * out];
+            if (layout.normalized(l)) {
+                normalized[l] = new float[capacity * out];
+                preActivations[l] = new float[capacity * out];
+                invStd[l] = new float[capacity];
+            } else {
+                preActivations[l] = linear[l];
+            }
         }
-        probabilities = matrix(layout.fanOut(layers - 1));
-        probabilityBuffer = probabilities.data().asNioFloat();
-        gradient = Nd4j.create(DataType.FLOAT, layout.size());
-        gradientBuffer = gradient.data().asNioFloat();
-        weightGradients = Mlp.matrixViews(layout, gradient);
-    }
-
-    private INDArray matrix(int columns) {
-        return Nd4j.create(DataType.FLOAT, new long[] {capacity, columns}, 'c');
+        output = new float[capacity * layout.fanOut(layers - 1)];
+        gradient = new float[layout.size()];
+        inputView = FloatBuffer.wrap(activations[0]);
+        outputView = FloatBuffer.wrap(output);
+        javaKernels = new JavaKernels(layout);
     }
 
     public int capacity() {
@@ -67,58 +67,41 @@ public final class MlpWorkspace {
 
     /** Row-major input rows; write example {@code r}'s feature {@code j} at {@code r * inputs + j}. */
     public FloatBuffer inputBuffer() {
-        return activationBuffers[0];
+        return inputView;
     }
 
-    /** Row-major class probabilities of the last forward pass. */
+    /** Row-major outputs of the last forward pass: class probabilities, or predictions for a regressor. */
     public FloatBuffer probabilityBuffer() {
-        return probabilityBuffer;
+        return outputView;
     }
 
-    /** The gradient of the last backward pass, laid out like the parameters. */
-    public INDArray gradient() {
+    /** The live gradient of the last backward pass, laid out like the parameters. */
+    public float[] gradient() {
         return gradient;
     }
 
-    FloatBuffer gradientBuffer() {
-        return gradientBuffer;
+    /** The live activations of hidden layer {@code l} from the last forward pass, {@code rows x width(l)}. */
+    public float[] hiddenActivations(int l) {
+        if (l < 0 || l >= layout.layers() - 1) {
+            throw new IllegalArgumentException("hidden layer must be in [0, " + (layout.layers() - 1) + "), got " + l);
+        }
+        return activations[l + 1];
     }
 
-    INDArray weightGradient(int l) {
-        return weightGradients[l];
-    }
-
-    INDArray activationView(int l, int rows) {
-        return rows(activations[l], rows);
-    }
-
-    FloatBuffer activationBuffer(int l) {
-        return activationBuffers[l];
-    }
-
-    INDArray preActivation(int l, int rows) {
-        return rows(preActivations[l], rows);
-    }
-
-    FloatBuffer preActivationBuffer(int l) {
-        return preActivationBuffers[l];
-    }
-
-    INDArray delta(int l, int rows) {
-        return rows(deltas[l], rows);
-    }
-
-    FloatBuffer deltaBuffer(int l) {
-        return deltaBuffers[l];
+    /** The kernels for a batch of {@code rows}: ND4J gemm from {@code gemmMinRows} rows on, Java below. */
+    MatrixKernels kernels(int rows) {
+        if (rows < gemmMinRows) {
+            return javaKernels;
+        }
+        if (gemmKernels == null) {
+            gemmKernels = new Nd4jKernels(layout, capacity);
+        }
+        return gemmKernels;
     }
 
     void requireRows(int rows) {
         if (rows < 1 || rows > capacity) {
             throw new IllegalArgumentException("rows must be in [1, " + capacity + "], got " + rows);
         }
-    }
-
-    private INDArray rows(INDArray matrix, int rows) {
-        return rows == capacity ? matrix : matrix.get(NDArrayIndex.interval(0, rows), NDArrayIndex.all());
     }
 }

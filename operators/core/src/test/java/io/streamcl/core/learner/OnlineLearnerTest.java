@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Tests {@link OnlineLearner}: it learns, and its binary state round-trips exactly. */
 class OnlineLearnerTest {
     private static final LearnerConfig CONFIG =
-            new LearnerConfig(new MlpConfig(2, new int[] {16}, 3, Activation.RELU, 1), 0.1, 8);
+            LearnerConfig.sgd(new MlpConfig(2, new int[] {16}, 3, Activation.RELU, 1), 0.1, 8);
 
     @Test
     void learnsSeparableClustersPrequentially() {
@@ -69,7 +69,7 @@ class OnlineLearnerTest {
     @Test
     void restoringUnderAnotherConfigFailsNamingBoth() throws IOException {
         byte[] state = bytes(OnlineLearner.create(CONFIG));
-        LearnerConfig other = new LearnerConfig(CONFIG.model(), 0.2, 8);
+        LearnerConfig other = LearnerConfig.sgd(CONFIG.model(), 0.2, 8);
         assertThatThrownBy(() -> OnlineLearner.readFrom(new DataInputStream(new ByteArrayInputStream(state)), other))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(CONFIG.hash())

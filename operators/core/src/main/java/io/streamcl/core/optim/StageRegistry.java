@@ -1,0 +1,69 @@
+package io.streamcl.core.optim;
+
+import io.streamcl.core.optim.base.Adam;
+import io.streamcl.core.optim.base.Sgd;
+import io.streamcl.core.optim.plasticity.ContinualBackprop;
+import io.streamcl.core.optim.plasticity.L2;
+import io.streamcl.core.optim.plasticity.L2Init;
+import io.streamcl.core.optim.plasticity.NormalizeAndProject;
+import io.streamcl.core.optim.plasticity.Redo;
+import io.streamcl.core.optim.plasticity.ShrinkAndPerturb;
+import io.streamcl.core.optim.plasticity.SpectralRegularization;
+import io.streamcl.core.optim.plasticity.Upgd;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The vocabulary of stage names, each mapped to the factory that turns a {@link StageSpec} into its config. */
+public final class StageRegistry {
+    private static final StageRegistry STANDARD = new StageRegistry(Map.ofEntries(
+            Map.entry(Sgd.NAME, Sgd::from),
+            Map.entry(Adam.NAME, spec -> Adam.from(spec, false)),
+            Map.entry(Adam.NAME_W, spec -> Adam.from(spec, true)),
+            Map.entry(L2.NAME, L2::from),
+            Map.entry(L2Init.NAME, L2Init::from),
+            Map.entry(Upgd.NAME, Upgd::from),
+            Map.entry(SpectralRegularization.NAME, SpectralRegularization::from),
+            Map.entry(ContinualBackprop.NAME, ContinualBackprop::from),
+            Map.entry(Redo.NAME, Redo::from),
+            Map.entry(ShrinkAndPerturb.NAME, ShrinkAndPerturb::from),
+            Map.entry(NormalizeAndProject.NAME, NormalizeAndProject::from)));
+
+    private final Map<String, Function<StageSpec, StageConfig>> factories;
+
+    private StageRegistry(Map<String, Function<StageSpec, StageConfig>> factories) {
+        this.factories = Collections.unmodifiableMap(new TreeMap<>(factories));
+    }
+
+    /** Every stage this module provides. */
+    public static StageRegistry standard() {
+        return STANDARD;
+    }
+
+    /** This registry plus one more stage name. */
+    public StageRegistry with(String name, Function<StageSpec, StageConfig> factory) {
+        if (factories.containsKey(name)) {
+            throw new IllegalArgumentException("stage name '" + name + "' is already registered");
+        }
+        Map<String, Function<StageSpec, StageConfig>> copy = new TreeMap<>(factories);
+        copy.put(name, factory);
+        return new StageRegistry(copy);
+    }
+
+    /** The config of {@code spec}; errors name an unknown stage, or the bad key and value. */
+    public StageConfig create(StageSpec spec) {
+        Function<StageSpec, StageConfig> factory = factories.get(spec.name());
+        if (factory == null) {
+            throw new IllegalArgumentException(
+                    "unknown stage '" + spec.name() + "' (known: " + String.join(", ", factories.keySet()) + ")");
+        }
+        return factory.apply(spec);
+    }
+
+    /** The registered stage names, sorted. */
+    public Set<String> names() {
+        return factories.keySet();
+    }
+}

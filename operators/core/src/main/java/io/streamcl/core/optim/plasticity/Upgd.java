@@ -1,0 +1,107 @@
+package io.streamcl.core.optim.plasticity;
+
+import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.model.ParameterLayout;
+import io.streamcl.core.optim.ParameterSlice;
+import io.streamcl.core.optim.Phase;
+import io.streamcl.core.optim.StageArguments;
+import io.streamcl.core.optim.StageConfig;
+import io.streamcl.core.optim.StageSpec;
+import io.streamcl.core.optim.StageState;
+import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.optim.StepContext;
+
+/**
+ * Utility-based perturbed gradient descent, first-order, global scaling (Elsayed and Mahmood, "Addressing Loss
+ * of Plasticity and Catastrophic Forgetting in Continual Learning", ICLR 2024; {@code
+ * core/optim/weight_upgd/first_order.py}), as a gradient transform so that it composes with any base step:
+ *
+ * <pre>
+ *   Ũ = β_u Ũ + (1 - β_u)(-g ⊙ θ)                      utility trace, every parameter
+ *   Ū = sigmoid( Ũ / (1 - β_u^t) / max(Ũ) )             max over all parameters of the network (two passes)
+ *   protecting:     g ← (g + ξ)(1 - Ū)                  ξ ~ N(0, σ²)
+ *   non-protecting: g ← g + ξ(1 - Ū)
+ * </pre>
+ *
+ * Followed by {@code sgd(lr=α,wd=λ)} this is exactly UPGD-W, {@code θ ← (1 - αλ)θ - α(g + ξ)(1 - Ū)}; followed
+ * by Adam it is the AdaUPGD variant. Spec {@code upgd(beta_u=0.999,sigma=0.001,protect=true)}; state {@code
+ * utility} (per parameter, zeroed for re-initialised weights) and counter {@code step}.
+ *
+ * <p>Deliberate choices: as in the reference code the maximum is taken over the raw (not bias-corrected) traces,
+ * and the update scale is α, not the README snippet's 2α. The reference divides by the maximum unguarded; here a
+ * maximum that is not positive (no parameter useful yet) is replaced by the smallest positive float, so that
+ * every Ū is 0 or 1/2 (no protection) instead of NaN or a flipped ranking.
+ */
+public record Upgd(double betaUtility, double sigma, boolean protect) implements StageConfig {
+    public static final String NAME = "upgd";
+    /** The README's defaults. */
+    public static final double DEFAULT_BETA_UTILITY = 0.999;
+    public static final double DEFAULT_SIGMA = 1e-3;
+    public static final boolean DEFAULT_PROTECT = true;
+    public static final String UTILITY = "utility";
+    public static final String STEP = "step";
+    private static final long TAG = 0x5550L;
+
+    public Upgd {
+        StageArguments.require(betaUtility >= 0 && betaUtility < 1, NAME, "beta_u", betaUtility, "in [0, 1)");
+        StageArguments.require(sigma >= 0 && Double.isFinite(sigma), NAME, "sigma", sigma, "non-negative");
+    }
+
+    public static Upgd from(StageSpec spec) {
+        StageArguments args = new StageArguments(spec);
+        Upgd upgd = new Upgd(args.number("beta_u", DEFAULT_BETA_UTILITY), args.number("sigma", DEFAULT_SIGMA),
+                args.bool("protect", DEFAULT_PROTECT));
+        args.finish();
+        return upgd;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return StageSpec.of(NAME).with("beta_u", betaUtility).with("sigma", sigma).with("protect", protect);
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.GRADIENT_TRANSFORM;
+    }
+
+    @Override
+    public StageState initialState(MlpConfig model) {
+        StageState state = new StageState();
+        state.putFloats(UTILITY, new float[ParameterLayout.of(model).size()]);
+        return state;
+    }
+
+    @Override
+    public void apply(StageState state, StepContext step) {
+        float[] p = step.parameters();
+        float[] g = step.gradient();
+        float[] u = state.floats(UTILITY);
+        long t = state.increment(STEP);
+        float beta = (float) betaUtility;
+        float rest = (float) (1 - betaUtility);
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.length; i++) {
+            float ui = beta * u[i] - rest * g[i] * p[i];
+            u[i] = ui;
+            max = Math.max(max, ui);
+        }
+        double scale = 1.0 / ((1 - Math.pow(betaUtility, t)) * (max > 0 ? max : Float.MIN_VALUE));
+        long key = noiseKey(step.model().seed(), step.step());
+        for (int i = 0; i < p.length; i++) {
+            float keep = (float) (1 - 1 / (1 + Math.exp(-u[i] * scale)));
+            float noise = sigma == 0 ? 0f : (float) (sigma * StatelessRandom.gaussian(key, i));
+            g[i] = protect ? (g[i] + noise) * keep : g[i] + noise * keep;
+        }
+    }
+
+    /** The noise key of update {@code step}: element i's ξ is {@code sigma * gaussian(noiseKey, i)}. */
+    public static long noiseKey(long seed, long step) {
+        return StatelessRandom.key(seed, TAG, step);
+    }
+
+    @Override
+    public void reset(StageState state, ParameterSlice slice) {
+        slice.fill(state.floats(UTILITY), 0f);
+    }
+}
