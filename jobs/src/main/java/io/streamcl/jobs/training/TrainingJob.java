@@ -65,7 +65,7 @@ public final class TrainingJob implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file of learner settings (keys below).")
     Path configFile;
 
-    @Option(names = {"-s", "--set"}, description = "Learner setting key=value, overrides --config. Keys: model.inputs, model.classes, model.hidden, model.activation, model.seed, optimizer.lr, learner.batch-size.")
+    @Option(names = {"-s", "--set"}, description = "Learner setting key=value, overrides --config. Keys: model.inputs, model.classes, model.hidden, model.activation, model.layer-norm, model.loss, model.init, model.seed, optimizer (e.g. adam(lr=0.001)+cbp(rho=1e-4)), learner.batch-size.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     public static void main(String[] args) {

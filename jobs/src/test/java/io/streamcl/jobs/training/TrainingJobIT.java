@@ -59,7 +59,7 @@ class TrainingJobIT {
         TrainingJob job = TrainingJob.parse("--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest",
                 "--bounded", "--report-every", "10", "--checkpoint-interval", "PT1S",
                 "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
-                "--set", "optimizer.lr=0.05", "--set", "learner.batch-size=16");
+                "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
         job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
 
         List<EvaluationEvent> events = decodeAll(Topics.EVALUATIONS, EventCodec.of(EvaluationEvent.class));

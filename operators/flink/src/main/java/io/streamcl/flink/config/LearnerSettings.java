@@ -2,6 +2,8 @@ package io.streamcl.flink.config;
 
 import io.streamcl.core.learner.LearnerConfig;
 import io.streamcl.core.model.Activation;
+import io.streamcl.core.model.InitScheme;
+import io.streamcl.core.model.Loss;
 import io.streamcl.core.model.MlpConfig;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,18 +23,25 @@ public final class LearnerSettings {
     public static final String CLASSES = "model.classes";
     public static final String HIDDEN = "model.hidden";
     public static final String ACTIVATION = "model.activation";
+    public static final String LAYER_NORM = "model.layer-norm";
+    public static final String LOSS = "model.loss";
+    public static final String INIT = "model.init";
     public static final String SEED = "model.seed";
-    public static final String LEARNING_RATE = "optimizer.lr";
+    /** The update pipeline in the core's stage vocabulary, e.g. {@code adam(lr=0.001)+cbp(rho=1e-4)}. */
+    public static final String OPTIMIZER = "optimizer";
     public static final String BATCH_SIZE = "learner.batch-size";
 
-    /** Defaults: the MLP 784-256-256-10 of the benchmarks, SGD at 0.01, batches of 32. */
+    /** Defaults: the MLP 784-256-256-10 of the benchmarks, plain SGD at 0.01, batches of 32. */
     public static final Map<String, String> DEFAULTS = Map.of(
             INPUTS, "784",
             CLASSES, "10",
             HIDDEN, "256,256",
             ACTIVATION, "relu",
+            LAYER_NORM, "false",
+            LOSS, "softmax-cross-entropy",
+            INIT, "kaiming-uniform",
             SEED, "0",
-            LEARNING_RATE, "0.01",
+            OPTIMIZER, "sgd(lr=0.01)",
             BATCH_SIZE, "32");
 
     private LearnerSettings() {}
@@ -51,10 +60,10 @@ public final class LearnerSettings {
             }
         });
         try {
-            MlpConfig model = new MlpConfig(
-                    integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES), activation(s.get(ACTIVATION)),
-                    longValue(s, SEED));
-            return new LearnerConfig(model, number(s, LEARNING_RATE), integer(s, BATCH_SIZE));
+            MlpConfig model = new MlpConfig(integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES),
+                    named(s, ACTIVATION, Activation.class), bool(s, LAYER_NORM), named(s, LOSS, Loss.class),
+                    named(s, INIT, InitScheme.class), longValue(s, SEED));
+            return LearnerConfig.of(model, s.get(OPTIMIZER), integer(s, BATCH_SIZE));
         } catch (IllegalArgumentException e) {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage());
         }
@@ -67,9 +76,12 @@ public final class LearnerSettings {
         s.put(INPUTS, Integer.toString(model.inputs()));
         s.put(CLASSES, Integer.toString(model.outputs()));
         s.put(HIDDEN, Arrays.stream(model.hidden()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-        s.put(ACTIVATION, model.activation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        s.put(ACTIVATION, name(model.activation()));
+        s.put(LAYER_NORM, Boolean.toString(model.layerNorm()));
+        s.put(LOSS, name(model.loss()));
+        s.put(INIT, name(model.init()));
         s.put(SEED, Long.toString(model.seed()));
-        s.put(LEARNING_RATE, Double.toString(config.learningRate()));
+        s.put(OPTIMIZER, config.optimizer().canonical());
         s.put(BATCH_SIZE, Integer.toString(config.batchSize()));
         return s;
     }
@@ -90,12 +102,27 @@ public final class LearnerSettings {
         return widths;
     }
 
-    private static Activation activation(String value) {
-        try {
-            return Activation.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(ACTIVATION + " must be one of relu, leaky-relu, tanh, got '" + value + "'");
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <E extends Enum<E>> E named(Map<String, String> s, String key, Class<E> type) {
+        String value = s.get(key);
+        for (E constant : type.getEnumConstants()) {
+            if (name(constant).equals(value)) {
+                return constant;
+            }
         }
+        throw new InvalidSettingException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(LearnerSettings::name).collect(Collectors.joining(", ")) + ", got '" + value + "'");
+    }
+
+    private static boolean bool(Map<String, String> s, String key) {
+        String value = s.get(key);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new InvalidSettingException(key + " must be true or false, got '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int integer(Map<String, String> s, String key) {
@@ -111,14 +138,6 @@ public final class LearnerSettings {
             return Long.parseLong(s.get(key));
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(key + " must be an integer, got '" + s.get(key) + "'");
-        }
-    }
-
-    private static double number(Map<String, String> s, String key) {
-        try {
-            return Double.parseDouble(s.get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key + " must be a number, got '" + s.get(key) + "'");
         }
     }
 }

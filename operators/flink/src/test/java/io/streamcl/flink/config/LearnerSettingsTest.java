@@ -16,7 +16,7 @@ class LearnerSettingsTest {
         assertThat(config.model().widths()).containsExactly(784, 256, 256, 10);
         assertThat(LearnerSettings.parse(LearnerSettings.format(config))).isEqualTo(config);
         LearnerConfig custom = LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "leaky-relu",
-                LearnerSettings.HIDDEN, "", LearnerSettings.LEARNING_RATE, "0.5"));
+                LearnerSettings.HIDDEN, "", LearnerSettings.OPTIMIZER, "sgd(lr=0.5)", LearnerSettings.LAYER_NORM, "true"));
         assertThat(LearnerSettings.parse(LearnerSettings.format(custom))).isEqualTo(custom);
     }
 
@@ -26,7 +26,9 @@ class LearnerSettingsTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.hidden").hasMessageContaining("256,x");
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "sigmoid")))
                 .hasMessageContaining("model.activation").hasMessageContaining("sigmoid");
-        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.LEARNING_RATE, "-1")))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("optimizer.lr").hasMessageContaining("-1");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.LAYER_NORM, "yes")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.layer-norm").hasMessageContaining("yes");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.OPTIMIZER, "sgd(lr=-1)")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("-1");
     }
 }

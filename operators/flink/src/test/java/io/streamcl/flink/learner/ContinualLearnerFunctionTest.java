@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ContinualLearnerFunctionTest {
     private static final LearnerConfig CONFIG = LearnerSettings.parse(Map.of(
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
-            LearnerSettings.LEARNING_RATE, "0.1", LearnerSettings.BATCH_SIZE, "8"));
+            LearnerSettings.OPTIMIZER, "sgd(lr=0.1)", LearnerSettings.BATCH_SIZE, "8"));
 
     @Test
     void reportsEveryKUpdatesPerKeyAndLearns() throws Exception {

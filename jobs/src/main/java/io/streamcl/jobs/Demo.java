@@ -1,0 +1,160 @@
+package io.streamcl.jobs;
+
+import io.streamcl.deploy.kafka.LocalKafka;
+import io.streamcl.jobs.common.Topics;
+import io.streamcl.jobs.training.TrainingJob;
+import io.streamcl.loadgen.ExampleStream;
+import io.streamcl.loadgen.Scenario;
+import io.streamcl.loadgen.StreamPlan;
+import io.streamcl.loadgen.kafka.ExampleProducer;
+import io.streamcl.loadgen.progress.ProgressPrinter;
+import io.streamcl.loadgen.progress.ThroughputReport;
+import io.streamcl.loadgen.synthetic.GaussianClusters;
+import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.codec.EventCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The README's demo on the embedded default: a real local Kafka broker, a multi-task stream from loadgen, the
+ * training job on a Flink MiniCluster, evaluation events printed as they commit, and a summary at the end.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs StreamCL end to end on this machine: local Kafka broker + Flink MiniCluster.")
+public final class Demo implements Callable<Integer> {
+    private static final String KEY = "demo-learner";
+
+    @Option(names = "--tasks", defaultValue = "3", description = "Tasks in the stream (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--examples-per-task", defaultValue = "4000", description = "Examples per task (default: ${DEFAULT-VALUE}).")
+    long examplesPerTask;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Scenario seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--report-every", defaultValue = "25", description = "Updates between evaluation events (default: ${DEFAULT-VALUE}).")
+    int reportEvery;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Demo()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        EventCodec.trustGeneratedClasses();
+        GaussianClusters data = GaussianClusters.defaults().withTasks(tasks);
+        Scenario scenario = Scenario.of(data,
+                StreamPlan.defaults().withSeed(seed).withExamplesPerTask(examplesPerTask).withEvalFraction(0.1));
+        say("scenario: %s, %,d examples", scenario.describe(), scenario.length());
+
+        long started = System.nanoTime();
+        say("starting a local Kafka broker (KRaft, own JVM) ...");
+        try (LocalKafka kafka = LocalKafka.builder().topics(Topics.ALL.toArray(String[]::new)).start()) {
+            say("broker up at %s in %.1f s", kafka.bootstrapServers(), seconds(started));
+            ThroughputReport produced;
+            try (ExampleProducer producer = ExampleProducer.builder(kafka.bootstrapServers(), Topics.EXAMPLES)
+                    .progress(ProgressPrinter.to(System.out).labelled("loadgen")).build();
+                    ExampleStream stream = ExampleStream.of(KEY, scenario)) {
+                produced = producer.send(stream);
+            }
+            say("produced %,d examples at %,.0f examples/s", produced.examples(), produced.examplesPerSecond());
+
+            TrainingJob job = TrainingJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
+                    "--bounded", "--report-every", Integer.toString(reportEvery), "--checkpoint-interval", "PT1S",
+                    "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
+                    "--set", "model.hidden=64", "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
+            say("training job: learner config %s", job.learnerConfig().hash());
+            long trainingStarted = System.nanoTime();
+            CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
+                try {
+                    job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("training job failed", e);
+                }
+            });
+            Summary summary = follow(kafka.bootstrapServers(), training);
+            summary.print(produced.examples(), seconds(trainingStarted));
+        }
+        say("done in %.1f s", seconds(started));
+        return 0;
+    }
+
+    /** Prints each committed evaluation event until the job has ended and the topic is drained. */
+    private Summary follow(String bootstrap, CompletableFuture<Void> training) throws Exception {
+        Properties props = new Properties();
+        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "demo-follower", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        EventCodec<EvaluationEvent> codec = EventCodec.of(EvaluationEvent.class);
+        Summary summary = new Summary();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.EVALUATIONS));
+            int idlePolls = 0;
+            while (!training.isDone() || idlePolls < 5) {
+                var records = consumer.poll(Duration.ofMillis(400));
+                idlePolls = records.isEmpty() ? idlePolls + 1 : 0;
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    EvaluationEvent event = codec.decode(record.value());
+                    summary.add(event);
+                    say("step %6d | examples %,7d | task %s | train loss %.3f | online accuracy %.3f",
+                            event.getModelStep(), event.getExamplesSeen(), event.getCurrentTask(),
+                            event.getTrainLoss(), event.getOnlineAccuracy());
+                }
+            }
+        }
+        training.join();
+        return summary;
+    }
+
+    /** First and last online accuracy per task, for the closing summary. */
+    private static final class Summary {
+        private final Map<Integer, double[]> accuracyByTask = new TreeMap<>();
+        private EvaluationEvent last;
+
+        void add(EvaluationEvent event) {
+            last = event;
+            if (event.getCurrentTask() != null && event.getOnlineAccuracy() != null) {
+                accuracyByTask.computeIfAbsent(event.getCurrentTask(), t -> new double[] {event.getOnlineAccuracy(), 0})[1] =
+                        event.getOnlineAccuracy();
+            }
+        }
+
+        void print(long produced, double trainingSeconds) {
+            if (last == null) {
+                say("no evaluation events arrived: check the log above for errors");
+                return;
+            }
+            say("---- summary ----");
+            say("%,d examples produced, %,d trained on, %d updates, in %.1f s (%,.0f examples/s through the job)",
+                    produced, last.getExamplesSeen(), last.getModelStep(), trainingSeconds,
+                    produced / trainingSeconds);
+            accuracyByTask.forEach((task, acc) -> say("task %d: online (prequential) accuracy %.3f at its start -> %.3f at its end",
+                    task, acc[0], acc[1]));
+            say("each task start is a distribution shift: accuracy drops, then the learner re-learns it");
+        }
+    }
+
+    private static double seconds(long sinceNanos) {
+        return (System.nanoTime() - sinceNanos) / 1e9;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("[demo] " + String.format(Locale.ROOT, format, args));
+    }
+}
