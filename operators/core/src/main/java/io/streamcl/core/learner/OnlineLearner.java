@@ -1,5 +1,6 @@
 package io.streamcl.core.learner;
 
+import io.streamcl.core.diagnostics.PlasticityProbe;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpWorkspace;
 import io.streamcl.core.optim.UpdatePipeline;
@@ -143,11 +144,7 @@ public final class OnlineLearner {
 
     /** Euclidean norm of the gradient the last update's base step used (after the gradient transforms). */
     public double gradientNorm() {
-        double sum = 0;
-        for (float g : workspace.gradient()) {
-            sum += (double) g * g;
-        }
-        return Math.sqrt(sum);
+        return PlasticityProbe.gradientNorm(workspace.gradient());
     }
 
     /** Writes the learner's state (not its config, only the config hash) in binary form {@link #FORMAT_VERSION}. */

@@ -192,12 +192,17 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
                     worst = i;
                 }
             }
-            long key = StatelessRandom.key(step.model().seed(), TAG, step.step(), l, worst);
-            UnitReset.reinitialize(step, l, worst, (float) meanCorrected[worst], key);
+            UnitReset.reinitialize(step, l, worst, (float) meanCorrected[worst],
+                    reinitKey(step.model().seed(), step.step(), l, worst));
             age[worst] = 0;
             u[worst] = 0f;
             f[worst] = 0f;
         }
+    }
+
+    /** The random key of the new incoming weights of unit {@code unit} of layer {@code l} at update {@code step}. */
+    static long reinitKey(long seed, long step, int l, int unit) {
+        return StatelessRandom.key(seed, TAG, step, l, unit);
     }
 
     /** mean_j |w_in,j| for every unit of layer l, accumulated row by row so the inner loop is contiguous. */

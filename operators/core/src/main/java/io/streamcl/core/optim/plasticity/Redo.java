@@ -72,11 +72,15 @@ public record Redo(double tau, int every) implements StageConfig {
             double[] scores = scores(step.hiddenActivations(l), step.rows(), step.layout().fanOut(l));
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] <= tau) {
-                    long key = StatelessRandom.key(step.model().seed(), TAG, step.step(), l, i);
-                    UnitReset.reinitialize(step, l, i, 0f, key);
+                    UnitReset.reinitialize(step, l, i, 0f, reinitKey(step.model().seed(), step.step(), l, i));
                 }
             }
         }
+    }
+
+    /** The random key of the new incoming weights of unit {@code unit} of layer {@code l} at update {@code step}. */
+    static long reinitKey(long seed, long step, int l, int unit) {
+        return StatelessRandom.key(seed, TAG, step, l, unit);
     }
 
     /** The τ-dormancy scores of a layer's units from its {@code rows x width} activations. */
