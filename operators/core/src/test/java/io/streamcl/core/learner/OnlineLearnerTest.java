@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamcl.core.model.Activation;
+import io.streamcl.core.model.InitScheme;
+import io.streamcl.core.model.Loss;
 import io.streamcl.core.model.MlpConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +76,57 @@ class OnlineLearnerTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining(CONFIG.hash())
                 .hasMessageContaining(other.hash());
+    }
+
+    @Test
+    void snapshotWithOptimizerStateContinuesIdentically() throws IOException {
+        LearnerConfig config = LearnerConfig.of(CONFIG.model(),
+                "upgd(sigma=0.01)+adam(lr=0.01)+cbp(rho=0.05,maturity=5)+shrink_perturb(sigma=1e-3)", 4);
+        OnlineLearner original = OnlineLearner.create(config);
+        SplittableRandom random = new SplittableRandom(6);
+        for (int i = 0; i < 62; i++) {
+            int label = random.nextInt(3);
+            feed(original, cluster(random, label), label);
+        }
+        OnlineLearner restored = OnlineLearner.readFrom(
+                new DataInputStream(new ByteArrayInputStream(bytes(original))), config);
+        for (int i = 0; i < 80; i++) {
+            int label = random.nextInt(3);
+            float[] x = cluster(random, label);
+            feed(original, x, label);
+            feed(restored, x, label);
+        }
+        assertThat(restored.model().parameterValues()).containsExactly(original.model().parameterValues());
+        assertThat(bytes(restored)).isEqualTo(bytes(original));
+    }
+
+    @Test
+    void rejectsOtherFormatVersionsNamingThem() {
+        byte[] old = {0, 0, 0, 1};
+        assertThatThrownBy(() -> OnlineLearner.readFrom(new DataInputStream(new ByteArrayInputStream(old)), CONFIG))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("format version 1")
+                .hasMessageContaining("reads only 2");
+    }
+
+    @Test
+    void learnsARegressionTarget() {
+        MlpConfig model = new MlpConfig(2, new int[] {16}, 2, Activation.TANH, true, Loss.SQUARED_ERROR,
+                InitScheme.LECUN_UNIFORM, 3);
+        OnlineLearner learner = OnlineLearner.create(LearnerConfig.of(model, "adam(lr=0.01)", 1));
+        SplittableRandom random = new SplittableRandom(1);
+        double early = 0;
+        double late = 0;
+        for (int i = 0; i < 3000; i++) {
+            float a = (float) random.nextDouble(-1, 1);
+            float b = (float) random.nextDouble(-1, 1);
+            learner.add(new float[] {a, b}, new float[] {a * b, a + b});
+            double loss = learner.update().loss();
+            early += i < 200 ? loss : 0;
+            late += i >= 2800 ? loss : 0;
+        }
+        assertThat(late).isLessThan(early / 10);
+        assertThatThrownBy(() -> learner.add(new float[2], 0)).hasMessageContaining("regressor");
     }
 
     @Test
