@@ -1,0 +1,378 @@
+package io.streamcl.deploy.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka broker (KRaft, broker and controller in one node) running in a child JVM on 127.0.0.1.
+ *
+ * <p>{@code try (LocalKafka kafka = LocalKafka.builder().topic("examples", 4).start()) { ... }}. The broker runs on
+ * its own classpath (module {@code deploy/kafka-broker}), so its jars never meet the caller's Kafka client or Flink.
+ * It shuts itself down when this JVM ends, even when this JVM is killed.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final BrokerDir dir;
+    private final boolean temporary;
+    private final int port;
+    private final Process process;
+    private final Duration shutdownTimeout;
+    private final Thread shutdownHook;
+    private TopicAdmin admin;
+    private Duration startupTime = Duration.ZERO;
+    private boolean closed;
+
+    private LocalKafka(BrokerDir dir, boolean temporary, int port, Process process, Duration shutdownTimeout) {
+        this.dir = dir;
+        this.temporary = temporary;
+        this.port = port;
+        this.process = process;
+        this.shutdownTimeout = shutdownTimeout;
+        // Covers a normal exit or SIGTERM of this JVM; the child's stdin watchdog covers SIGKILL and crashes.
+        this.shutdownHook = new Thread(this::stopOnJvmExit, "streamcl-local-kafka-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Options for a new broker; {@link Builder#start()} starts it. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The address for {@code bootstrap.servers}, e.g. {@code 127.0.0.1:39021}. */
+    public String bootstrapServers() {
+        return Ports.HOST + ":" + port;
+    }
+
+    /** The client port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** The directory holding the configuration, Kafka's data ({@code kafka-data/}) and the logs ({@code logs/}). */
+    public Path dataDir() {
+        return dir.root();
+    }
+
+    /** The process id of the broker JVM. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** {@code false} once the broker JVM has ended, whether stopped or crashed. */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** From launching the first JVM (storage format) until the broker answered, including topic creation. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Creates a topic with replication factor 1 unless it exists already (then it is left unchanged). */
+    public void createTopic(String name, int partitions) {
+        createTopics(Map.of(name, partitions));
+    }
+
+    /** Creates the topics (name to partition count) that do not exist yet, and waits until they have leaders. */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        partitionsByTopic.forEach(Builder::checkTopic);
+        requireOpen().createTopics(partitionsByTopic);
+    }
+
+    /** The names of the topics, not counting Kafka's internal ones. */
+    public Set<String> topics() {
+        return requireOpen().listTopics(Duration.ofSeconds(30));
+    }
+
+    /** Stops the broker (SIGTERM, then a kill after the shutdown timeout) and deletes a temporary data directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeAdmin();
+        boolean clean = BrokerProcess.stop(process.toHandle(), shutdownTimeout);
+        removeShutdownHook();
+        dir.deleteRunFiles();
+        if (temporary) {
+            dir.delete();
+        }
+        if (!clean) {
+            System.getLogger(LocalKafka.class.getName()).log(System.Logger.Level.WARNING,
+                    "The Kafka broker (pid " + pid() + ") did not stop within " + shutdownTimeout.toSeconds()
+                            + " s of SIGTERM and was killed; its data in " + dir.root() + " may need recovery");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalKafka[" + bootstrapServers() + ", pid " + pid() + ", " + dir.root() + "]";
+    }
+
+    // Ownership passes to whoever later stops the broker through its data directory.
+    private synchronized RunningBroker detach() {
+        closed = true;
+        closeAdmin();
+        removeShutdownHook();
+        return new RunningBroker(pid(), bootstrapServers(), dir.root());
+    }
+
+    private static LocalKafka launch(Builder options, boolean detached) {
+        List<Path> classpath = BrokerClasspath.load();
+        if (options.dataDir != null) {
+            requireNotRunning(new BrokerDir(options.dataDir));
+        }
+        int port = options.port == 0 ? Ports.twoFree()[0] : requireFree(options.port);
+        int controllerPort = Ports.freeExcept(port);
+        boolean temporary = options.dataDir == null;
+        BrokerDir dir = new BrokerDir(temporary ? createTempDir() : options.dataDir);
+        writeConfig(dir, BrokerConfig.serverProperties(port, controllerPort, dir.kafkaData(), options.properties));
+
+        long started = System.nanoTime();
+        BrokerProcess broker = new BrokerProcess(dir, classpath, options.jvmOptions());
+        broker.formatIfNeeded(Uuid.randomUuid().toString(), options.startupTimeout);
+        Process process = broker.launch(detached);
+        LocalKafka kafka = new LocalKafka(dir, temporary, port, process, options.shutdownTimeout);
+        try {
+            dir.writeRunFiles(process.pid(), kafka.bootstrapServers());
+            Duration left = options.startupTimeout.minusNanos(System.nanoTime() - started);
+            new StartupWait(dir, process, kafka::admin, port, controllerPort).await(left);
+            kafka.admin().createTopics(options.topics);
+        } catch (RuntimeException e) {
+            kafka.abort();
+            throw e;
+        }
+        kafka.startupTime = Duration.ofNanos(System.nanoTime() - started);
+        return kafka;
+    }
+
+    // After a failed start the data directory is kept, so its logs can be read.
+    private synchronized void abort() {
+        closed = true;
+        closeAdmin();
+        BrokerProcess.stop(process.toHandle(), Duration.ofSeconds(5));
+        removeShutdownHook();
+        dir.deleteRunFiles();
+    }
+
+    private void stopOnJvmExit() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        BrokerProcess.stop(process.toHandle(), shutdownTimeout);
+        dir.deleteRunFiles();
+        if (temporary) {
+            dir.delete();
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running or has run
+        }
+    }
+
+    private synchronized TopicAdmin requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        return admin();
+    }
+
+    // Created only once the port accepts: an admin client fetches metadata at once and warns per refused connection.
+    private synchronized TopicAdmin admin() {
+        if (admin == null) {
+            admin = new TopicAdmin(bootstrapServers());
+        }
+        return admin;
+    }
+
+    private synchronized void closeAdmin() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    private static void requireNotRunning(BrokerDir dir) {
+        dir.runningBroker().ifPresent(running -> {
+            throw new IllegalStateException("A Kafka broker (pid " + running.pid() + ") is already running from "
+                    + dir.root() + " at " + dir.bootstrapServers().orElse("?") + "; stop it first ("
+                    + "`deploy/bin/kafka-local stop --data-dir " + dir.root() + "`) or choose another data directory");
+        });
+    }
+
+    private static int requireFree(int port) {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " on " + Ports.HOST + " is already in use, so the Kafka "
+                    + "broker cannot listen there. Stop whatever holds it (`ss -ltnp 'sport = :" + port + "'` shows it; "
+                    + "a broker from `deploy/bin/kafka-local start` stops with `deploy/bin/kafka-local stop`) or choose "
+                    + "another port (0 picks a free one)");
+        }
+        return port;
+    }
+
+    private static void writeConfig(BrokerDir dir, Map<String, String> serverProperties) {
+        dir.createDirectories();
+        dir.startNewLogs();
+        try {
+            Files.writeString(dir.serverProperties(), BrokerConfig.render(serverProperties,
+                    "Written by io.streamcl.deploy.kafka.LocalKafka at every start; edits are overwritten."));
+            Files.writeString(dir.log4jProperties(), BrokerConfig.log4j2Properties());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the broker configuration in " + dir.root(), e);
+        }
+    }
+
+    private static Path createTempDir() {
+        TempDataDirs.deleteOrphans();
+        return TempDataDirs.create();
+    }
+
+    /** Options of a {@link LocalKafka}; every option has a default, so {@code builder().start()} works. */
+    public static final class Builder {
+
+        private static final Pattern JVM_SIZE = Pattern.compile("\\d+[kKmMgG]?");
+
+        private Path dataDir;
+        private int port;
+        private final Map<String, Integer> topics = new LinkedHashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private String heap = "512m";
+        private final List<String> extraJvmOptions = new ArrayList<>();
+        private Duration startupTimeout = Duration.ofSeconds(90);
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Keeps the broker's data here across runs; by default a temporary directory is deleted on close. */
+        public Builder dataDir(Path dir) {
+            Objects.requireNonNull(dir, "dataDir");
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Kafka data dir " + dir + " exists and is not a directory");
+            }
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** The client port on 127.0.0.1; 0 (the default) picks a free one. The controller port is always free-picked. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Kafka port must be 0 (pick a free one) or 1-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** A topic to create once the broker is up. */
+        public Builder topic(String name, int partitions) {
+            checkTopic(name, partitions);
+            topics.put(name, partitions);
+            return this;
+        }
+
+        /** Topics with one partition each. */
+        public Builder topics(String... names) {
+            for (String name : names) {
+                topic(name, 1);
+            }
+            return this;
+        }
+
+        /** Maximum heap of the broker JVM, e.g. {@code 512m} (the default) or {@code 1g}. */
+        public Builder heap(String size) {
+            if (size == null || !JVM_SIZE.matcher(size).matches()) {
+                throw new IllegalArgumentException("Kafka heap '" + size + "' is not a JVM size like 512m or 1g");
+            }
+            this.heap = size;
+            return this;
+        }
+
+        /** An extra option for the broker JVM, after the defaults so it wins, e.g. {@code -XX:TieredStopAtLevel=4}. */
+        public Builder jvmOption(String option) {
+            if (option == null || !option.startsWith("-")) {
+                throw new IllegalArgumentException("JVM option '" + option + "' must start with '-'");
+            }
+            extraJvmOptions.add(option);
+            return this;
+        }
+
+        /** A broker setting for {@code server.properties}, e.g. {@code auto.create.topics.enable=false}. */
+        public Builder property(String key, String value) {
+            BrokerConfig.checkOverride(key, value);
+            properties.put(key, value);
+            return this;
+        }
+
+        /** How long start-up (storage format, JVM start, first answer) may take in all; default 90 s. */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = positive(timeout, "startupTimeout");
+            return this;
+        }
+
+        /** How long a clean shutdown may take after SIGTERM before the broker is killed; default 30 s. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** Starts the broker and waits until it answers and the topics exist; it stops when this JVM ends. */
+        public LocalKafka start() {
+            return launch(this, false);
+        }
+
+        /**
+         * Starts a broker that keeps running after this JVM exits; find or stop it later with
+         * {@link RunningBroker#find(Path)}. Needs {@link #dataDir(Path)}.
+         */
+        public RunningBroker startDetached() {
+            if (dataDir == null) {
+                throw new IllegalStateException("startDetached() needs dataDir(...): a detached broker is found and "
+                        + "stopped through its data directory");
+            }
+            return launch(this, true).detach();
+        }
+
+        List<String> jvmOptions() {
+            List<String> options = new ArrayList<>(List.of("-Xmx" + heap,
+                    // C1 only and the serial collector: start-up time matters more than peak throughput here
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
+            options.addAll(extraJvmOptions);
+            return options;
+        }
+
+        static void checkTopic(String name, Integer partitions) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("Topic name must not be blank, got '" + name + "'");
+            }
+            if (partitions == null || partitions < 1) {
+                throw new IllegalArgumentException("Topic '" + name + "' needs at least 1 partition, got " + partitions);
+            }
+        }
+
+        private static Duration positive(Duration timeout, String what) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, got " + timeout);
+            }
+            return timeout;
+        }
+    }
+}
