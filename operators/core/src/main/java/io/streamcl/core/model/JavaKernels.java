@@ -43,8 +43,19 @@ final class JavaKernels implements MatrixKernels {
         int in = layout.fanIn(l);
         int out = layout.fanOut(l);
         int w = layout.weightOffset(l);
-        Arrays.fill(grad, w, w + in * out, 0f);
-        for (int r = 0; r < rows; r++) {
+        // the first row assigns and later rows add, which saves a zero-fill pass over the matrix
+        for (int i = 0; i < in; i++) {
+            int gBase = w + i * out;
+            float x = a[i];
+            if (x == 0f) {
+                Arrays.fill(grad, gBase, gBase + out, 0f);
+            } else {
+                for (int k = 0; k < out; k++) {
+                    grad[gBase + k] = x * delta[k];
+                }
+            }
+        }
+        for (int r = 1; r < rows; r++) {
             int dBase = r * out;
             for (int i = 0; i < in; i++) {
                 float x = a[r * in + i];

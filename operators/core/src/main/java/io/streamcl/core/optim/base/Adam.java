@@ -9,6 +9,7 @@ import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.optim.Subnormals;
 
 /**
  * Adam (Kingma and Ba 2015) with coupled L2 ({@code adam}) or AdamW (Loshchilov and Hutter 2019) with decoupled
@@ -25,7 +26,8 @@ import io.streamcl.core.optim.StepContext;
  * β1^t} and {@code bias2 = 1 - β2^t} per element, advanced by {@code a = β a + (1 - β)} (which gives exactly
  * {@code 1 - β^t} from {@code a = 0}): a reset zeroes them as AdamGnT zeroes its step tensor, and the update
  * stays one vectorisable loop with no {@code pow} or table look-up per element. In float the recursion is within
- * {@code 6e-8 / (1 - β)} of the exact value (6e-5 relative for β2 = 0.999), far below Adam's own noise.
+ * {@code 6e-8 / (1 - β)} of the exact value (6e-5 relative for β2 = 0.999), far below Adam's own noise. The
+ * moments are flushed to zero below ~1e-37 ({@link Subnormals}).
  *
  * <p>Deliberate difference from the reference: AdamGnT's {@code bias_correction.sqrt().div_(...)} result is
  * discarded, so it scales the step by {@code 1 - β2^t} instead of {@code sqrt(1 - β2^t) / (1 - β1^t)}; this
@@ -110,8 +112,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
         for (int i = 0; i < p.length; i++) {
             float gi = g[i] + coupled * p[i];
-            float mi = b1 * m[i] + c1 * gi;
-            float vi = b2 * v[i] + c2 * gi * gi;
+            float mi = Subnormals.flush(b1 * m[i] + c1 * gi);
+            float vi = Subnormals.flush(b2 * v[i] + c2 * gi * gi);
             float bias1 = b1 * a1[i] + c1;
             float bias2 = b2 * a2[i] + c2;
             m[i] = mi;

@@ -9,6 +9,7 @@ import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.optim.Subnormals;
 
 /**
  * Stochastic gradient descent with heavy-ball momentum and coupled weight decay, exactly PyTorch's {@code SGD}
@@ -77,7 +78,7 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Sta
         float mu = (float) momentum;
         float[] buf = state.floats(MOMENTUM);
         for (int i = 0; i < p.length; i++) {
-            float b = mu * buf[i] + g[i] + wd * p[i];
+            float b = Subnormals.flush(mu * buf[i] + g[i] + wd * p[i]);
             buf[i] = b;
             p[i] -= rate * b;
         }

@@ -10,6 +10,7 @@ import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.optim.Subnormals;
 
 /**
  * Utility-based perturbed gradient descent, first-order, global scaling (Elsayed and Mahmood, "Addressing Loss
@@ -82,7 +83,7 @@ public record Upgd(double betaUtility, double sigma, boolean protect) implements
         float rest = (float) (1 - betaUtility);
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < p.length; i++) {
-            float ui = beta * u[i] - rest * g[i] * p[i];
+            float ui = Subnormals.flush(beta * u[i] - rest * g[i] * p[i]);
             u[i] = ui;
             max = Math.max(max, ui);
         }

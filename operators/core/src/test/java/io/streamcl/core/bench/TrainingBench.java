@@ -1,0 +1,138 @@
+package io.streamcl.core.bench;
+
+import io.streamcl.core.learner.LearnerConfig;
+import io.streamcl.core.learner.OnlineLearner;
+import io.streamcl.core.model.Activation;
+import io.streamcl.core.model.Mlp;
+import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.model.MlpWorkspace;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Examples/s of one training step of MLP 784-256-256-10 on Fashion-MNIST (SGD and Adam, with and without
+ * continual backprop, batches 1, 32, 128) and of inference at batch 1000, next to PyTorch's figures from {@code
+ * torch_mlp_reference.py} run in the same invocation, with the ratios; medians of {@code runs} timed windows after
+ * a warm-up, as the Python script does. Launch with {@code operators/core/bench/run-bench.sh}.
+ */
+public final class TrainingBench {
+    private static final Pattern TORCH = Pattern.compile("torch (\\w+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
+    private static final int[] BATCHES = {1, 32, 128};
+    private static final Map<String, String> OPTIMIZERS = new LinkedHashMap<>();
+
+    static {
+        OPTIMIZERS.put("sgd", "sgd(lr=0.01)");
+        OPTIMIZERS.put("adam", "adam(lr=0.001)");
+    }
+
+    private TrainingBench() {}
+
+    public static void main(String[] args) throws Exception {
+        double seconds = Double.parseDouble(arg(args, "--seconds", "2"));
+        int runs = Integer.parseInt(arg(args, "--runs", "5"));
+        String torchScript = arg(args, "--torch", "/work/shared/bench/torch_mlp_reference.py");
+        Map<String, Double> torch = torch(arg(args, "--python", "/usr/bin/python3"), torchScript, seconds, runs);
+        FashionMnist data = FashionMnist.load();
+        MlpConfig model = new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0);
+        System.out.printf(Locale.ROOT, "%-26s %12s %12s %8s%n", "setting", "java ex/s", "torch ex/s", "ratio");
+        for (String opt : OPTIMIZERS.keySet()) {
+            for (boolean cbp : new boolean[] {false, true}) {
+                for (int batch : BATCHES) {
+                    String spec = OPTIMIZERS.get(opt) + (cbp ? "+cbp(rho=1e-4,maturity=100)" : "");
+                    double rate = train(LearnerConfig.of(model, spec, batch), data, seconds, runs);
+                    print(opt + (cbp ? "+cbp" : "") + " batch=" + batch, rate, torch.get(opt + "/" + batch));
+                }
+            }
+        }
+        print("inference batch=1000", inference(model, data, seconds, runs), torch.get("inference/1000"));
+    }
+
+    private static double train(LearnerConfig config, FashionMnist data, double seconds, int runs) {
+        OnlineLearner learner = OnlineLearner.create(config);
+        float[] x = new float[FashionMnist.PIXELS];
+        int[] position = {0};
+        Runnable step = () -> {
+            for (int b = 0; b < config.batchSize(); b++) {
+                int i = position[0]++ % data.count();
+                System.arraycopy(data.images(), i * FashionMnist.PIXELS, x, 0, FashionMnist.PIXELS);
+                learner.add(x, data.labels()[i]);
+            }
+            learner.update();
+        };
+        return rate(step, config.batchSize(), seconds, runs);
+    }
+
+    private static double inference(MlpConfig config, FashionMnist data, double seconds, int runs) {
+        Mlp mlp = Mlp.initialize(config);
+        MlpWorkspace ws = mlp.workspace(1000);
+        ws.inputBuffer().put(0, data.images(), 0, 1000 * FashionMnist.PIXELS);
+        return rate(() -> mlp.forward(ws, 1000), 1000, seconds, runs);
+    }
+
+    /** Median examples/s over {@code runs} windows of {@code seconds}, after a warm-up of one window. */
+    private static double rate(Runnable step, int examplesPerCall, double seconds, int runs) {
+        long warmUp = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < warmUp) {
+            step.run();
+        }
+        double[] samples = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long start = System.nanoTime();
+            long end = start + (long) (seconds * 1e9);
+            long n = 0;
+            long now;
+            do {
+                step.run();
+                n += examplesPerCall;
+                now = System.nanoTime();
+            } while (now < end);
+            samples[r] = n / ((now - start) / 1e9);
+        }
+        Arrays.sort(samples);
+        return samples[runs / 2];
+    }
+
+    private static Map<String, Double> torch(String python, String script, double seconds, int runs) throws Exception {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        List<String> command = new ArrayList<>(List.of(python, script, "--threads", "1", "--batches", "1,32,128",
+                "--opts", "sgd,adam", "--seconds", Double.toString(seconds), "--runs", Integer.toString(runs)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println(line);
+                Matcher m = TORCH.matcher(line);
+                if (m.find()) {
+                    rates.put(m.group(1) + "/" + m.group(2), Double.parseDouble(m.group(3)));
+                }
+            }
+        }
+        if (process.waitFor() != 0 || rates.isEmpty()) {
+            System.out.println("PyTorch reference failed (exit " + process.exitValue()
+                    + "): apt-get install -y python3-torch libopenblas0-openmp; ratios are left out");
+        }
+        return rates;
+    }
+
+    private static void print(String setting, double java, Double torch) {
+        String ratio = torch == null ? "-" : String.format(Locale.ROOT, "%.2fx", java / torch);
+        System.out.printf(Locale.ROOT, "%-26s %12.0f %12s %8s%n", setting, java,
+                torch == null ? "-" : String.format(Locale.ROOT, "%.0f", torch), ratio);
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
