@@ -260,7 +260,7 @@ public final class Mlp {
             }
             float sum = 0f;
             for (int k = 0; k < width; k++) {
-                float e = (float) Math.exp(z[base + k] - max);
+                float e = Subnormals.flush((float) Math.exp(z[base + k] - max));
                 p[base + k] = e;
                 sum += e;
             }

@@ -2,6 +2,7 @@ package io.streamcl.core.optim.base;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
+import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -9,7 +10,6 @@ import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
-import io.streamcl.core.optim.Subnormals;
 
 /**
  * Adam (Kingma and Ba 2015) with coupled L2 ({@code adam}) or AdamW (Loshchilov and Hutter 2019) with decoupled
@@ -27,7 +27,9 @@ import io.streamcl.core.optim.Subnormals;
  * {@code 1 - β^t} from {@code a = 0}): a reset zeroes them as AdamGnT zeroes its step tensor, and the update
  * stays one vectorisable loop with no {@code pow} or table look-up per element. In float the recursion is within
  * {@code 6e-8 / (1 - β)} of the exact value (6e-5 relative for β2 = 0.999), far below Adam's own noise. The
- * moments are flushed to zero below ~1e-37 ({@link Subnormals}).
+ * moments are flushed to zero below ~1e-37, and gradient entries are rounded to a grid of 2^-55 (~3e-17,
+ * far below what eps = 1e-8 lets Adam resolve) so that their squares never become subnormal ({@link
+ * Subnormals}).
  *
  * <p>Deliberate difference from the reference: AdamGnT's {@code bias_correction.sqrt().div_(...)} result is
  * discarded, so it scales the step by {@code 1 - β2^t} instead of {@code sqrt(1 - β2^t) / (1 - β1^t)}; this
@@ -111,7 +113,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         float coupled = decoupled ? 0f : (float) weightDecay;
         float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
         for (int i = 0; i < p.length; i++) {
-            float gi = g[i] + coupled * p[i];
+            float gi = Subnormals.flushForSquare(g[i] + coupled * p[i]);
             float mi = Subnormals.flush(b1 * m[i] + c1 * gi);
             float vi = Subnormals.flush(b2 * v[i] + c2 * gi * gi);
             float bias1 = b1 * a1[i] + c1;
@@ -120,7 +122,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
             v[i] = vi;
             a1[i] = bias1;
             a2[i] = bias2;
-            p[i] = shrink * p[i] - rate * (mi / bias1) / ((float) Math.sqrt(vi / bias2) + epsilon);
+            // dividing before scaling by the rate keeps a decayed moment's step out of the subnormal range
+            p[i] = shrink * p[i] - rate * ((mi / bias1) / ((float) Math.sqrt(vi / bias2) + epsilon));
         }
     }
 

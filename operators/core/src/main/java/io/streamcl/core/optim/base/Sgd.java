@@ -2,6 +2,7 @@ package io.streamcl.core.optim.base;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
+import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -9,7 +10,6 @@ import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
-import io.streamcl.core.optim.Subnormals;
 
 /**
  * Stochastic gradient descent with heavy-ball momentum and coupled weight decay, exactly PyTorch's {@code SGD}

@@ -2,6 +2,7 @@ package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
+import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -10,7 +11,6 @@ import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
-import io.streamcl.core.optim.Subnormals;
 
 /**
  * Utility-based perturbed gradient descent, first-order, global scaling (Elsayed and Mahmood, "Addressing Loss
