@@ -10,14 +10,16 @@ import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.loadgen.progress.ProgressPrinter;
 import io.streamcl.loadgen.progress.ThroughputReport;
 import io.streamcl.loadgen.synthetic.GaussianClusters;
+import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.StabilityGap;
 import io.streamcl.schemas.codec.EventCodec;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,8 +49,8 @@ public final class Demo implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Scenario seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--report-every", defaultValue = "25", description = "Updates between evaluation events (default: ${DEFAULT-VALUE}).")
-    int reportEvery;
+    @Option(names = "--eval-every", defaultValue = "10", description = "Updates between continual evaluations (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Demo()).execute(args));
@@ -75,10 +77,11 @@ public final class Demo implements Callable<Integer> {
             say("produced %,d examples at %,.0f examples/s", produced.examples(), produced.examplesPerSecond());
 
             TrainingJob job = TrainingJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
-                    "--bounded", "--report-every", Integer.toString(reportEvery), "--checkpoint-interval", "PT1S",
+                    "--bounded", "--checkpoint-interval", "PT1S", "--set", "eval.every=" + evalEvery,
+                    "--set", "eval.samples-per-task=300",
                     "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
                     "--set", "model.hidden=64", "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
-            say("training job: learner config %s", job.learnerConfig().hash());
+            say("training job: learner config %s", job.learnerConfig().learner().hash());
             long trainingStarted = System.nanoTime();
             CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
                 try {
@@ -112,9 +115,10 @@ public final class Demo implements Callable<Integer> {
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     EvaluationEvent event = codec.decode(record.value());
                     summary.add(event);
-                    say("step %6d | examples %,7d | task %s | train loss %.3f | online accuracy %.3f",
-                            event.getModelStep(), event.getExamplesSeen(), event.getCurrentTask(),
-                            event.getTrainLoss(), event.getOnlineAccuracy());
+                    say("step %5d | task %s | online acc %s | held-out acc per task: %s| avg-ACC %s min-ACC %s",
+                            event.getModelStep(), event.getCurrentTask(), num(event.getOnlineAccuracy()),
+                            perTask(event), num(event.getAggregate().getAvgAccuracy()),
+                            num(event.getAggregate().getMinAccuracy()));
                 }
             }
         }
@@ -122,17 +126,15 @@ public final class Demo implements Callable<Integer> {
         return summary;
     }
 
-    /** First and last online accuracy per task, for the closing summary. */
+    /** The newest event, whose metrics already summarise the run, and every stability gap seen. */
     private static final class Summary {
-        private final Map<Integer, double[]> accuracyByTask = new TreeMap<>();
+        /** Newest state of each (task, boundary) gap: events carry a gap while it is open and once when it closes. */
+        private final Map<String, StabilityGap> gaps = new LinkedHashMap<>();
         private EvaluationEvent last;
 
         void add(EvaluationEvent event) {
             last = event;
-            if (event.getCurrentTask() != null && event.getOnlineAccuracy() != null) {
-                accuracyByTask.computeIfAbsent(event.getCurrentTask(), t -> new double[] {event.getOnlineAccuracy(), 0})[1] =
-                        event.getOnlineAccuracy();
-            }
+            event.getStabilityGaps().forEach(g -> gaps.put(g.getTaskId() + "@" + g.getBoundaryStep(), g));
         }
 
         void print(long produced, double trainingSeconds) {
@@ -140,14 +142,34 @@ public final class Demo implements Callable<Integer> {
                 say("no evaluation events arrived: check the log above for errors");
                 return;
             }
+            AggregateMetrics a = last.getAggregate();
             say("---- summary ----");
-            say("%,d examples produced, %,d trained on, %d updates, in %.1f s (%,.0f examples/s through the job)",
-                    produced, last.getExamplesSeen(), last.getModelStep(), trainingSeconds,
+            say("%,d examples produced, %,d trained on, %d updates, in %.1f s (%,.0f examples/s through the job,"
+                    + " start-up included)", produced, last.getExamplesSeen(), last.getModelStep(), trainingSeconds,
                     produced / trainingSeconds);
-            accuracyByTask.forEach((task, acc) -> say("task %d: online (prequential) accuracy %.3f at its start -> %.3f at its end",
-                    task, acc[0], acc[1]));
-            say("each task start is a distribution shift: accuracy drops, then the learner re-learns it");
+            say("held-out accuracy per task now: %s", perTask(last));
+            say("avg-ACC %s | min-ACC %s | WC-ACC %s | WF10 %s | WP10 %s", num(a.getAvgAccuracy()),
+                    num(a.getMinAccuracy()), num(a.getWorstCaseAccuracy()), num(a.getWindowedForgetting10()),
+                    num(a.getWindowedPlasticity10()));
+            for (StabilityGap gap : gaps.values()) {
+                say("stability gap of task %d after the boundary at step %d: %.3f -> depth %s, minimum after %s"
+                        + " steps, recovered after %s steps, area %s", gap.getTaskId(), gap.getBoundaryStep(),
+                        gap.getPreBoundaryAccuracy(), num(gap.getDepth()), gap.getStepsToMinimum(),
+                        gap.getStepsToRecover() == null ? "(not yet)" : gap.getStepsToRecover(), num(gap.getArea()));
+            }
         }
+
+    }
+
+    private static String perTask(EvaluationEvent event) {
+        StringBuilder text = new StringBuilder();
+        event.getTasks().forEach(t -> text.append("t").append(t.getTaskId()).append(' ')
+                .append(num(t.getAccuracy())).append(' '));
+        return text.toString();
+    }
+
+    private static String num(Double value) {
+        return value == null ? "  -  " : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static double seconds(long sinceNanos) {

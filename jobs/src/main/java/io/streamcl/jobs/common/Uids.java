@@ -7,6 +7,7 @@ public final class Uids {
     public static final String LEARNER = "continual-learner";
     public static final String EVALUATIONS_SINK = "evaluations-sink";
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    public static final String PREDICTIONS_SINK = "predictions-sink";
 
     private Uids() {}
 }

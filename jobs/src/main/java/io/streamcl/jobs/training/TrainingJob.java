@@ -1,12 +1,13 @@
 package io.streamcl.jobs.training;
 
-import io.streamcl.core.learner.LearnerConfig;
+import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.jobs.common.KafkaIo;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.common.Uids;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.Prediction;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -53,8 +54,11 @@ public final class TrainingJob implements Callable<Integer> {
     @Option(names = "--bounded", description = "Stop after the offsets that were latest at start (demo, tests, benchmarks).")
     boolean bounded;
 
-    @Option(names = "--report-every", defaultValue = "50", description = "Emit an evaluation event every N updates per learner (default: ${DEFAULT-VALUE}).")
-    int reportEvery;
+    @Option(names = "--predictions-topic", defaultValue = Topics.PREDICTIONS, description = "Output topic for Prediction (default: ${DEFAULT-VALUE}).")
+    String predictionsTopic;
+
+    @Option(names = "--flush-after", defaultValue = "PT10S", description = "Train a partial mini-batch after this long without new examples, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration flushAfter;
 
     @Option(names = "--checkpoint-interval", defaultValue = "PT10S", description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}); exactly-once output is visible after each checkpoint.")
     Duration checkpointInterval;
@@ -65,11 +69,19 @@ public final class TrainingJob implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file of learner settings (keys below).")
     Path configFile;
 
-    @Option(names = {"-s", "--set"}, description = "Learner setting key=value, overrides --config. Keys: model.inputs, model.classes, model.hidden, model.activation, model.layer-norm, model.loss, model.init, model.seed, optimizer (e.g. adam(lr=0.001)+cbp(rho=1e-4)), learner.batch-size.")
+    @Option(names = {"-s", "--set"}, description = "Learner setting key=value, overrides --config. Keys: model.inputs, model.classes, model.hidden, model.activation, model.layer-norm, model.loss, model.init, model.seed, optimizer (e.g. adam(lr=0.001)+cbp(rho=1e-4)), learner.batch-size, eval.every, eval.samples-per-task, eval.slice, eval.holdout-fraction, eval.lca-beta, eval.recovery-epsilon, eval.max-tasks.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainingJob()).execute(args));
+    /**
+     * Parses the arguments and runs the job. Never calls {@code System.exit}: on a cluster this method runs inside the
+     * JobManager (REST submission, application mode), whose JVM that would end; bad arguments and failures are thrown
+     * instead, and Flink reports them to whoever submitted the job.
+     */
+    public static void main(String[] args) throws Exception {
+        TrainingJob job = new TrainingJob();
+        if (!CommandLine.printHelpIfRequested(new CommandLine(job).parseArgs(args))) {
+            job.call();
+        }
     }
 
     /** A job configured from command-line arguments; throws picocli's ParameterException on bad ones. */
@@ -82,29 +94,34 @@ public final class TrainingJob implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobExecutionResult result = run(StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration()));
-        System.out.println("training job finished after " + result.getNetRuntime() + " ms");
+        // A detached submission (REST API, `flink run -d`, application mode) returns before the job ends.
+        System.out.println(result.isJobExecutionResult()
+                ? "training job finished after " + result.getNetRuntime() + " ms"
+                : "training job submitted as " + result.getJobID());
         return 0;
     }
 
     /** The learner config from --config and --set, validated. */
-    public LearnerConfig learnerConfig() throws IOException {
+    public ContinualLearnerConfig learnerConfig() throws IOException {
         return LearnerSettings.parse(settings());
     }
 
     /** Builds the Kafka-wired topology on {@code env} and executes it; returns when a bounded job ends. */
     public JobExecutionResult run(StreamExecutionEnvironment env) throws Exception {
-        LearnerConfig learner = learnerConfig();
+        ContinualLearnerConfig learner = learnerConfig();
         env.setParallelism(parallelism);
         env.enableCheckpointing(checkpointInterval.toMillis());
         var source = KafkaIo.rawSource(bootstrap, examplesTopic, groupId, startingOffsets(), bounded);
         TrainingWorkflow.define(
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "examples").uid(Uids.EXAMPLES_SOURCE),
-                learner, reportEvery,
+                learner, flushAfter,
                 KafkaIo.exactlyOnceSink(bootstrap, EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey,
                         "streamcl-" + groupId + "-evaluations"),
+                KafkaIo.exactlyOnceSink(bootstrap, Prediction.class, predictionsTopic, Prediction::getKey,
+                        "streamcl-" + groupId + "-predictions"),
                 KafkaIo.exactlyOnceSink(bootstrap, DeadLetter.class, deadLettersTopic, DeadLetter::getSourceTopic,
                         "streamcl-" + groupId + "-dead-letters"));
-        return env.execute("StreamCL training (" + learner.hash() + ")");
+        return env.execute("StreamCL training (" + learner.learner().hash() + ")");
     }
 
     /** Flink settings every StreamCL job runs with: no silent fallback to Kryo. */

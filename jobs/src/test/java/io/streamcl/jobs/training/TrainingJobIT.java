@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End to end on real parts: a real Kafka broker, the training job on a Flink MiniCluster, a synthetic two-task
- * stream from loadgen with a malformed record in the middle.
+ * stream from loadgen (class means move at the boundary) with a malformed record in the middle. The events must
+ * show the model learning, task 0 dropping after the boundary with its stability gap measured, and the bad record
+ * dead-lettered while the job went on.
  */
 class TrainingJobIT {
     @RegisterExtension
@@ -57,19 +59,35 @@ class TrainingJobIT {
         }
 
         TrainingJob job = TrainingJob.parse("--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest",
-                "--bounded", "--report-every", "10", "--checkpoint-interval", "PT1S",
+                "--bounded", "--checkpoint-interval", "PT1S", "--set", "eval.every=10",
+                "--set", "eval.samples-per-task=200",
                 "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
                 "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
         job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
 
         List<EvaluationEvent> events = decodeAll(Topics.EVALUATIONS, EventCodec.of(EvaluationEvent.class));
-        int trainExamples = (int) Math.round(6_000 * 0.9);
-        assertThat(events).hasSizeBetween(trainExamples / 16 / 10 - 5, trainExamples / 16 / 10 + 1);
+        int updates = (int) Math.round(6_000 * 0.9) / 16;
+        assertThat(events).hasSizeBetween(updates / 10, updates / 10 + 4);
+        assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
         EvaluationEvent last = events.get(events.size() - 1);
         assertThat(last.getKey()).isEqualTo("learner-0");
         assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
-        assertThat(events.get(0).getOnlineAccuracy()).isLessThan(last.getOnlineAccuracy());
-        assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
+
+        double task0BeforeBoundary = accuracy(events.stream().filter(e -> e.getCurrentTask() == 0)
+                .reduce((a, b) -> b).orElseThrow(), 0);
+        double task0LowestAfter = events.stream().filter(e -> e.getCurrentTask() == 1)
+                .mapToDouble(e -> accuracy(e, 0)).min().orElseThrow();
+        assertThat(task0BeforeBoundary).as("task 0 learned").isGreaterThan(0.8);
+        assertThat(task0LowestAfter).as("task 0 forgotten after the boundary").isLessThan(task0BeforeBoundary - 0.2);
+        assertThat(last.getAggregate().getMinAccuracy()).isCloseTo(task0LowestAfter, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(events).flatMap(EvaluationEvent::getStabilityGaps).anySatisfy(gap -> {
+            assertThat(gap.getTaskId()).isZero();
+            assertThat(gap.getPreBoundaryAccuracy()).isGreaterThan(0.8);
+            assertThat(gap.getDepth()).isGreaterThan(0.2);
+            assertThat(gap.getStepsToMinimum()).isPositive();
+            assertThat(gap.getArea()).isPositive();
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.getAggregate().getAccuracyMatrixRowTasks()).containsExactly(0));
 
         List<DeadLetter> deadLetters = decodeAll(Topics.DEAD_LETTERS, EventCodec.of(DeadLetter.class));
         assertThat(deadLetters).singleElement().satisfies(d -> {
@@ -78,6 +96,10 @@ class TrainingJobIT {
             assertThat(d.getErrorType()).isEqualTo("undecodable");
             assertThat(d.getReason()).contains("not an Avro single-object Example");
         });
+    }
+
+    private static double accuracy(EvaluationEvent event, int task) {
+        return event.getTasks().stream().filter(t -> t.getTaskId() == task).findFirst().orElseThrow().getAccuracy();
     }
 
     private static void sendRaw(String key, byte[] value) throws Exception {

@@ -1,6 +1,10 @@
 package io.streamcl.flink.config;
 
+import io.streamcl.core.eval.EvaluationConfig;
+import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerConfig;
+import io.streamcl.core.metrics.MetricsConfig;
+import io.streamcl.core.metrics.RecoveryTolerance;
 import io.streamcl.core.model.Activation;
 import io.streamcl.core.model.InitScheme;
 import io.streamcl.core.model.Loss;
@@ -15,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * The job-configuration vocabulary of a learner: parses {@code key=value} settings into a core {@link
- * LearnerConfig} and formats one back, so a config can be stored as text (e.g. in a state serializer snapshot).
+ * ContinualLearnerConfig} and formats one back, so a config can be stored as text (e.g. in a state serializer snapshot).
  * Unknown keys and bad values fail with a message naming the key and the value.
  */
 public final class LearnerSettings {
@@ -30,19 +34,34 @@ public final class LearnerSettings {
     /** The update pipeline in the core's stage vocabulary, e.g. {@code adam(lr=0.001)+cbp(rho=1e-4)}. */
     public static final String OPTIMIZER = "optimizer";
     public static final String BATCH_SIZE = "learner.batch-size";
+    public static final String EVAL_EVERY = "eval.every";
+    public static final String EVAL_SAMPLES = "eval.samples-per-task";
+    /** Samples per task one evaluation scores; "all" scores the whole held-out set. */
+    public static final String EVAL_SLICE = "eval.slice";
+    public static final String EVAL_HOLDOUT = "eval.holdout-fraction";
+    public static final String EVAL_LCA_BETA = "eval.lca-beta";
+    public static final String EVAL_RECOVERY = "eval.recovery-epsilon";
+    public static final String EVAL_MAX_TASKS = "eval.max-tasks";
 
     /** Defaults: the MLP 784-256-256-10 of the benchmarks, plain SGD at 0.01, batches of 32. */
-    public static final Map<String, String> DEFAULTS = Map.of(
-            INPUTS, "784",
-            CLASSES, "10",
-            HIDDEN, "256,256",
-            ACTIVATION, "relu",
-            LAYER_NORM, "false",
-            LOSS, "softmax-cross-entropy",
-            INIT, "kaiming-uniform",
-            SEED, "0",
-            OPTIMIZER, "sgd(lr=0.01)",
-            BATCH_SIZE, "32");
+    public static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(INPUTS, "784"),
+            Map.entry(CLASSES, "10"),
+            Map.entry(HIDDEN, "256,256"),
+            Map.entry(ACTIVATION, "relu"),
+            Map.entry(LAYER_NORM, "false"),
+            Map.entry(LOSS, "softmax-cross-entropy"),
+            Map.entry(INIT, "kaiming-uniform"),
+            Map.entry(SEED, "0"),
+            Map.entry(OPTIMIZER, "sgd(lr=0.01)"),
+            Map.entry(BATCH_SIZE, "32"),
+            Map.entry(EVAL_EVERY, Integer.toString(EvaluationConfig.DEFAULT_EVERY)),
+            Map.entry(EVAL_SAMPLES, Integer.toString(EvaluationConfig.DEFAULT_SAMPLES_PER_TASK)),
+            Map.entry(EVAL_SLICE, "all"),
+            Map.entry(EVAL_HOLDOUT, Double.toString(EvaluationConfig.DEFAULT_HOLDOUT_FRACTION)),
+            Map.entry(EVAL_LCA_BETA, Integer.toString(MetricsConfig.DEFAULT_LCA_BETA)),
+            Map.entry(EVAL_RECOVERY, Double.toString(RecoveryTolerance.DEFAULT.epsilon())),
+            Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)));
 
     private LearnerSettings() {}
 
@@ -52,7 +71,7 @@ public final class LearnerSettings {
     }
 
     /** Parses settings over the defaults; keys outside {@link #keys()} are ignored here (other components own them). */
-    public static LearnerConfig parse(Map<String, String> settings) {
+    public static ContinualLearnerConfig parse(Map<String, String> settings) {
         Map<String, String> s = new LinkedHashMap<>(DEFAULTS);
         settings.forEach((k, v) -> {
             if (DEFAULTS.containsKey(k)) {
@@ -63,14 +82,23 @@ public final class LearnerSettings {
             MlpConfig model = new MlpConfig(integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES),
                     named(s, ACTIVATION, Activation.class), bool(s, LAYER_NORM), named(s, LOSS, Loss.class),
                     named(s, INIT, InitScheme.class), longValue(s, SEED));
-            return LearnerConfig.of(model, s.get(OPTIMIZER), integer(s, BATCH_SIZE));
+            LearnerConfig learner = LearnerConfig.of(model, s.get(OPTIMIZER), integer(s, BATCH_SIZE));
+            int samples = integer(s, EVAL_SAMPLES);
+            MetricsConfig metrics = new MetricsConfig(integer(s, EVAL_LCA_BETA),
+                    RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
+            EvaluationConfig evaluation = new EvaluationConfig(integer(s, EVAL_EVERY), samples,
+                    "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
+                    metrics);
+            return new ContinualLearnerConfig(learner, evaluation);
         } catch (IllegalArgumentException e) {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage());
         }
     }
 
     /** The settings that {@link #parse} turns back into {@code config}. */
-    public static Map<String, String> format(LearnerConfig config) {
+    public static Map<String, String> format(ContinualLearnerConfig full) {
+        LearnerConfig config = full.learner();
+        EvaluationConfig evaluation = full.evaluation();
         MlpConfig model = config.model();
         Map<String, String> s = new LinkedHashMap<>();
         s.put(INPUTS, Integer.toString(model.inputs()));
@@ -83,6 +111,13 @@ public final class LearnerSettings {
         s.put(SEED, Long.toString(model.seed()));
         s.put(OPTIMIZER, config.optimizer().canonical());
         s.put(BATCH_SIZE, Integer.toString(config.batchSize()));
+        s.put(EVAL_EVERY, Integer.toString(evaluation.every()));
+        s.put(EVAL_SAMPLES, Integer.toString(evaluation.samplesPerTask()));
+        s.put(EVAL_SLICE, Integer.toString(evaluation.slice()));
+        s.put(EVAL_HOLDOUT, Double.toString(evaluation.holdoutFraction()));
+        s.put(EVAL_LCA_BETA, Integer.toString(evaluation.metrics().lcaBeta()));
+        s.put(EVAL_RECOVERY, Double.toString(evaluation.metrics().recovery().epsilon()));
+        s.put(EVAL_MAX_TASKS, Integer.toString(evaluation.metrics().maxTasks()));
         return s;
     }
 
@@ -130,6 +165,14 @@ public final class LearnerSettings {
             return Integer.parseInt(s.get(key));
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(key + " must be an integer, got '" + s.get(key) + "'");
+        }
+    }
+
+    private static double number(Map<String, String> s, String key) {
+        try {
+            return Double.parseDouble(s.get(key));
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(key + " must be a number, got '" + s.get(key) + "'");
         }
     }
 

@@ -1,69 +1,125 @@
 package io.streamcl.flink.learner;
 
-import io.streamcl.core.learner.BatchResult;
-import io.streamcl.core.learner.LearnerConfig;
-import io.streamcl.core.learner.LearnerState;
+import io.streamcl.core.learner.ContinualLearner;
+import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.learner.LearnerReport;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.EvaluationEvents;
+import io.streamcl.flink.serde.Predictions;
 import io.streamcl.flink.serde.StreamExample;
+import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.Prediction;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Per learner key: trains the key's model on its labeled examples (test-then-train) and emits an {@link
- * EvaluationEvent} every {@code reportEvery} updates. A thin shell: the learning is in {@code operators/core}.
+ * Per learner key: runs the core {@link ContinualLearner} on the key's examples and emits an {@link
+ * EvaluationEvent} for every continual evaluation, and a {@link Prediction} for every unlabeled example. A thin
+ * shell: it owns state, timers, metrics and output; the learning and the metrics are in {@code operators/core}.
+ *
+ * <p>Examples without a task id all belong to task 0 until drift-based segmentation lands.
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
 
+    /** Predictions for unlabeled examples. */
+    public static final OutputTag<Prediction> PREDICTIONS =
+            new OutputTag<>("predictions", TypeInformation.of(Prediction.class));
+
+    private static final int UNKNOWN_TASK = 0;
+
     /** The config travels to the cluster as settings text: core configs are not Java-serializable by design. */
     private final LinkedHashMap<String, String> settings;
-    private final int reportEvery;
-    private transient LearnerConfig config;
-    private transient ValueState<LearnerState> state;
-    private transient Counter skipped;
+    private final long flushAfterMillis;
+    private transient ContinualLearnerConfig config;
+    private transient String configHash;
+    private transient ValueState<ContinualLearner> state;
+    private transient Counter heldOut;
+    private transient volatile EvaluationEvent latest;
 
-    public ContinualLearnerFunction(LearnerConfig config, int reportEvery) {
-        if (reportEvery < 1) {
-            throw new IllegalArgumentException("learner.report-every must be positive, got " + reportEvery);
+    /**
+     * @param flushAfter how long a partial mini-batch may wait for more examples before it is trained anyway
+     *     (processing time), so slow streams still learn
+     */
+    public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter) {
+        if (flushAfter.isNegative() || flushAfter.isZero()) {
+            throw new IllegalArgumentException("learner flush-after must be positive, got " + flushAfter);
         }
         this.settings = new LinkedHashMap<>(LearnerSettings.format(config));
-        this.reportEvery = reportEvery;
+        this.flushAfterMillis = flushAfter.toMillis();
     }
 
     @Override
     public void open(OpenContext context) {
         config = LearnerSettings.parse(settings);
+        configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
-        skipped = getRuntimeContext().getMetricGroup().counter("examplesNotTrainedOn");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        heldOut = metrics.counter("examplesHeldOut");
+        gauge(metrics, "avgAccuracy", AggregateMetrics::getAvgAccuracy);
+        gauge(metrics, "minAccuracy", AggregateMetrics::getMinAccuracy);
+        gauge(metrics, "worstCaseAccuracy", AggregateMetrics::getWorstCaseAccuracy);
+        metrics.gauge("onlineAccuracy", (Gauge<Double>) () -> latest == null ? null : latest.getOnlineAccuracy());
+        metrics.gauge("modelStep", (Gauge<Long>) () -> latest == null ? 0L : latest.getModelStep());
+    }
+
+    private void gauge(MetricGroup group, String name, java.util.function.Function<AggregateMetrics, Double> value) {
+        group.gauge(name, (Gauge<Double>) () -> latest == null || latest.getAggregate() == null
+                ? null : value.apply(latest.getAggregate()));
     }
 
     @Override
     public void processElement(StreamExample example, Context ctx, Collector<EvaluationEvent> out) throws Exception {
-        if (example.label == null || example.eval) {
-            // Held-out and unlabeled examples are for evaluation and prediction, which are not wired yet.
-            skipped.inc();
+        ContinualLearner learner = state.value();
+        if (learner == null) {
+            learner = ContinualLearner.create(config);
+        }
+        if (example.label == null) {
+            ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
+                    learner.predict(example.features)));
+            state.update(learner);
             return;
         }
-        LearnerState current = state.value();
-        if (current == null) {
-            current = LearnerState.create(config);
+        if (example.eval) {
+            heldOut.inc();
         }
-        current.observeEventTime(example.eventTime);
-        if (current.learner().add(example.features, example.label)) {
-            BatchResult result = current.learner().update();
-            current.progress().add(result);
-            if (result.step() % reportEvery == 0) {
-                out.collect(EvaluationEvents.of(ctx.getCurrentKey(), current, current.progress().drain(), example.taskId));
-            }
+        int pendingBefore = learner.learner().pending();
+        int task = example.taskId == null ? UNKNOWN_TASK : example.taskId;
+        emit(ctx.getCurrentKey(), learner.observe(task, example.seq, example.eventTime, example.features,
+                example.label, example.eval), out);
+        if (pendingBefore == 0 && learner.learner().pending() > 0) {
+            ctx.timerService().registerProcessingTimeTimer(
+                    ctx.timerService().currentProcessingTime() + flushAfterMillis);
         }
-        state.update(current);
+        state.update(learner);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvaluationEvent> out) throws Exception {
+        ContinualLearner learner = state.value();
+        if (learner != null && learner.learner().pending() > 0) {
+            emit(ctx.getCurrentKey(), learner.flush(), out);
+            state.update(learner);
+        }
+    }
+
+    private void emit(String key, List<LearnerReport> reports, Collector<EvaluationEvent> out) {
+        for (LearnerReport report : reports) {
+            latest = EvaluationEvents.of(key, configHash, report);
+            out.collect(latest);
+        }
     }
 }

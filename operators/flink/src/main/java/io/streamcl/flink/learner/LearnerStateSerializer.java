@@ -1,7 +1,7 @@
 package io.streamcl.flink.learner;
 
-import io.streamcl.core.learner.LearnerConfig;
-import io.streamcl.core.learner.LearnerState;
+import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.flink.config.LearnerSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,18 +15,18 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Typed Flink serializer of a learner key's {@link LearnerState} (never Kryo). On the wire: an int length, then
+ * Typed Flink serializer of a learner key's {@link ContinualLearner} (never Kryo). On the wire: an int length, then
  * the core's own versioned binary form, so records can be copied without being parsed. It needs the learner
  * config to rebuild the model; its snapshot stores that config as settings text.
  */
-public final class LearnerStateSerializer extends TypeSerializer<LearnerState> {
-    private final LearnerConfig config;
+public final class LearnerStateSerializer extends TypeSerializer<ContinualLearner> {
+    private final ContinualLearnerConfig config;
 
-    public LearnerStateSerializer(LearnerConfig config) {
+    public LearnerStateSerializer(ContinualLearnerConfig config) {
         this.config = config;
     }
 
-    LearnerConfig config() {
+    ContinualLearnerConfig config() {
         return config;
     }
 
@@ -36,18 +36,18 @@ public final class LearnerStateSerializer extends TypeSerializer<LearnerState> {
     }
 
     @Override
-    public TypeSerializer<LearnerState> duplicate() {
+    public TypeSerializer<ContinualLearner> duplicate() {
         // Stateless: the config is immutable and every call works on its own streams.
         return this;
     }
 
     @Override
-    public LearnerState createInstance() {
-        return LearnerState.create(config);
+    public ContinualLearner createInstance() {
+        return ContinualLearner.create(config);
     }
 
     @Override
-    public LearnerState copy(LearnerState from) {
+    public ContinualLearner copy(ContinualLearner from) {
         try {
             return read(bytes(from));
         } catch (IOException e) {
@@ -56,7 +56,7 @@ public final class LearnerStateSerializer extends TypeSerializer<LearnerState> {
     }
 
     @Override
-    public LearnerState copy(LearnerState from, LearnerState reuse) {
+    public ContinualLearner copy(ContinualLearner from, ContinualLearner reuse) {
         return copy(from);
     }
 
@@ -66,21 +66,21 @@ public final class LearnerStateSerializer extends TypeSerializer<LearnerState> {
     }
 
     @Override
-    public void serialize(LearnerState state, DataOutputView target) throws IOException {
+    public void serialize(ContinualLearner state, DataOutputView target) throws IOException {
         byte[] bytes = bytes(state);
         target.writeInt(bytes.length);
         target.write(bytes);
     }
 
     @Override
-    public LearnerState deserialize(DataInputView source) throws IOException {
+    public ContinualLearner deserialize(DataInputView source) throws IOException {
         byte[] bytes = new byte[source.readInt()];
         source.readFully(bytes);
         return read(bytes);
     }
 
     @Override
-    public LearnerState deserialize(LearnerState reuse, DataInputView source) throws IOException {
+    public ContinualLearner deserialize(ContinualLearner reuse, DataInputView source) throws IOException {
         return deserialize(source);
     }
 
@@ -102,17 +102,17 @@ public final class LearnerStateSerializer extends TypeSerializer<LearnerState> {
     }
 
     @Override
-    public TypeSerializerSnapshot<LearnerState> snapshotConfiguration() {
+    public TypeSerializerSnapshot<ContinualLearner> snapshotConfiguration() {
         return new LearnerStateSerializerSnapshot(LearnerSettings.format(config));
     }
 
-    private static byte[] bytes(LearnerState state) throws IOException {
+    private static byte[] bytes(ContinualLearner state) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         state.writeTo(new DataOutputStream(buffer));
         return buffer.toByteArray();
     }
 
-    private LearnerState read(byte[] bytes) throws IOException {
-        return LearnerState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)), config);
+    private ContinualLearner read(byte[] bytes) throws IOException {
+        return ContinualLearner.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)), config);
     }
 }

@@ -1,7 +1,7 @@
 package io.streamcl.flink.learner;
 
-import io.streamcl.core.learner.LearnerConfig;
-import io.streamcl.core.learner.LearnerState;
+import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.flink.config.LearnerSettings;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * Snapshot of a {@link LearnerStateSerializer}: the learner config as settings text. A restored job must run
  * the same learner config; a different one is a different model and is reported as incompatible.
  */
-public final class LearnerStateSerializerSnapshot implements TypeSerializerSnapshot<LearnerState> {
+public final class LearnerStateSerializerSnapshot implements TypeSerializerSnapshot<ContinualLearner> {
     private static final int VERSION = 1;
 
     private Map<String, String> settings;
@@ -56,17 +56,17 @@ public final class LearnerStateSerializerSnapshot implements TypeSerializerSnaps
     }
 
     @Override
-    public TypeSerializer<LearnerState> restoreSerializer() {
+    public TypeSerializer<ContinualLearner> restoreSerializer() {
         return new LearnerStateSerializer(LearnerSettings.parse(settings));
     }
 
     @Override
-    public TypeSerializerSchemaCompatibility<LearnerState> resolveSchemaCompatibility(
-            TypeSerializerSnapshot<LearnerState> oldSnapshot) {
+    public TypeSerializerSchemaCompatibility<ContinualLearner> resolveSchemaCompatibility(
+            TypeSerializerSnapshot<ContinualLearner> oldSnapshot) {
         if (!(oldSnapshot instanceof LearnerStateSerializerSnapshot old)) {
             return TypeSerializerSchemaCompatibility.incompatible();
         }
-        LearnerConfig previous = LearnerSettings.parse(old.settings);
+        ContinualLearnerConfig previous = LearnerSettings.parse(old.settings);
         return previous.equals(LearnerSettings.parse(settings))
                 ? TypeSerializerSchemaCompatibility.compatibleAsIs()
                 : TypeSerializerSchemaCompatibility.incompatible();

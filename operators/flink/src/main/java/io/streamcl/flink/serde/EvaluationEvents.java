@@ -1,12 +1,23 @@
 package io.streamcl.flink.serde;
 
-import io.streamcl.core.learner.LearnerState;
-import io.streamcl.core.learner.TrainingProgress;
+import io.streamcl.core.eval.TaskScore;
+import io.streamcl.core.learner.LearnerReport;
+import io.streamcl.core.metrics.AggregateReport;
+import io.streamcl.core.metrics.BoundaryReport;
+import io.streamcl.core.metrics.GapReport;
+import io.streamcl.core.metrics.TaskReport;
+import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.StabilityGap;
+import io.streamcl.schemas.TaskMetrics;
 import io.streamcl.schemas.codec.EventCodec;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Builds {@link EvaluationEvent}s from a learner's state: the one place core results become Avro. */
+/** Maps a core {@link LearnerReport} to an {@link EvaluationEvent}: the one place learner results become Avro. */
 public final class EvaluationEvents {
     static {
         // Generated builders resolve defaults through Avro's class checks, not only decoders do.
@@ -15,18 +26,73 @@ public final class EvaluationEvents {
 
     private EvaluationEvents() {}
 
-    /** An event for the current model step carrying the drained training window. */
-    public static EvaluationEvent of(String key, LearnerState state, TrainingProgress.Report report,
-            Integer currentTask) {
+    public static EvaluationEvent of(String key, String configHash, LearnerReport report) {
+        Map<Integer, TaskScore> scores =
+                report.scores().stream().collect(Collectors.toMap(TaskScore::taskId, Function.identity()));
         return EvaluationEvent.newBuilder()
                 .setKey(key)
-                .setModelStep(state.learner().step())
-                .setExamplesSeen(state.learner().examplesSeen())
-                .setEventTime(Instant.ofEpochMilli(state.latestEventTime()))
-                .setConfigHash(state.learner().config().hash())
-                .setCurrentTask(currentTask)
-                .setTrainLoss(finiteOrNull(report.meanLoss()))
-                .setOnlineAccuracy(finiteOrNull(report.onlineAccuracy()))
+                .setModelStep(report.step())
+                .setExamplesSeen(report.examplesSeen())
+                .setEventTime(Instant.ofEpochMilli(Math.max(0, report.eventTime())))
+                .setConfigHash(configHash)
+                .setCurrentTask(report.currentTask())
+                .setTrainLoss(finiteOrNull(report.training().meanLoss()))
+                .setOnlineAccuracy(finiteOrNull(report.training().onlineAccuracy()))
+                .setTasks(report.metrics().tasks().stream().map(t -> task(t, scores.get(t.taskId()))).toList())
+                .setAggregate(aggregate(report.metrics().aggregate(),
+                        report.metrics().atBoundary() ? report.metrics().boundary() : null))
+                .setStabilityGaps(report.metrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
+                .build();
+    }
+
+    private static TaskMetrics task(TaskReport t, TaskScore score) {
+        return TaskMetrics.newBuilder()
+                .setTaskId(t.taskId())
+                .setSamples(score == null ? 0 : score.samples())
+                .setAccuracy(score == null ? null : score.accuracy())
+                .setLoss(score == null ? null : finiteOrNull(score.loss()))
+                .setOnlineAccuracy(t.onlineAccuracy())
+                .setMinAccuracy(t.minAccuracy())
+                .setWindowedForgetting10(t.windowedForgetting10())
+                .setWindowedForgetting100(t.windowedForgetting100())
+                .setWindowedPlasticity10(t.windowedPlasticity10())
+                .setWindowedPlasticity100(t.windowedPlasticity100())
+                .setLearningCurveArea(t.learningCurveArea())
+                .build();
+    }
+
+    private static AggregateMetrics aggregate(AggregateReport a, BoundaryReport boundary) {
+        AggregateMetrics.Builder builder = AggregateMetrics.newBuilder()
+                .setAvgAccuracy(a.avgAccuracy())
+                .setMinAccuracy(a.minAccuracy())
+                .setWorstCaseAccuracy(a.worstCaseAccuracy())
+                .setLearningCurveArea(a.learningCurveArea())
+                .setWindowedForgetting10(a.windowedForgetting10())
+                .setWindowedForgetting100(a.windowedForgetting100())
+                .setWindowedPlasticity10(a.windowedPlasticity10())
+                .setWindowedPlasticity100(a.windowedPlasticity100());
+        if (boundary != null) {
+            builder.setEndedTask(boundary.endedTask())
+                    .setAccuracyMatrixRowTasks(boundary.tasks())
+                    .setAccuracyMatrixRow(boundary.accuracies())
+                    .setFinalAccuracy(boundary.finalAccuracy())
+                    .setBackwardTransfer(boundary.backwardTransfer())
+                    .setForwardTransfer(boundary.forwardTransfer())
+                    .setForgetting(boundary.forgetting());
+        }
+        return builder.build();
+    }
+
+    private static StabilityGap gap(GapReport g) {
+        return StabilityGap.newBuilder()
+                .setTaskId(g.taskId())
+                .setBoundaryStep(g.boundaryStep())
+                .setPreBoundaryAccuracy(g.preBoundaryAccuracy())
+                .setDepth(g.depth())
+                .setStepsToMinimum(g.stepsToMinimum())
+                .setStepsToRecover(g.stepsToRecover())
+                .setArea(g.area())
+                .setClosed(!g.open())
                 .build();
     }
 

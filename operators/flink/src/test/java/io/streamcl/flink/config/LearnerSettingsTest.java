@@ -3,7 +3,7 @@ package io.streamcl.flink.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamcl.core.learner.LearnerConfig;
+import io.streamcl.core.learner.ContinualLearnerConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +12,12 @@ class LearnerSettingsTest {
 
     @Test
     void defaultsAreTheBenchmarkModelAndFormatRoundTrips() {
-        LearnerConfig config = LearnerSettings.parse(Map.of());
-        assertThat(config.model().widths()).containsExactly(784, 256, 256, 10);
+        ContinualLearnerConfig config = LearnerSettings.parse(Map.of());
+        assertThat(config.learner().model().widths()).containsExactly(784, 256, 256, 10);
         assertThat(LearnerSettings.parse(LearnerSettings.format(config))).isEqualTo(config);
-        LearnerConfig custom = LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "leaky-relu",
-                LearnerSettings.HIDDEN, "", LearnerSettings.OPTIMIZER, "sgd(lr=0.5)", LearnerSettings.LAYER_NORM, "true"));
+        ContinualLearnerConfig custom = LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "leaky-relu",
+                LearnerSettings.HIDDEN, "", LearnerSettings.OPTIMIZER, "sgd(lr=0.5)", LearnerSettings.LAYER_NORM, "true", LearnerSettings.EVAL_SLICE, "50"));
+        assertThat(custom.evaluation().slice()).isEqualTo(50);
         assertThat(LearnerSettings.parse(LearnerSettings.format(custom))).isEqualTo(custom);
     }
 
@@ -28,6 +29,8 @@ class LearnerSettingsTest {
                 .hasMessageContaining("model.activation").hasMessageContaining("sigmoid");
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.LAYER_NORM, "yes")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.layer-norm").hasMessageContaining("yes");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.EVAL_SLICE, "900")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("eval.slice").hasMessageContaining("900");
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.OPTIMIZER, "sgd(lr=-1)")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("-1");
     }

@@ -2,10 +2,11 @@ package io.streamcl.flink.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamcl.core.learner.LearnerConfig;
+import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.EvaluationEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +19,59 @@ import org.junit.jupiter.api.Test;
 
 /** Tests {@link ContinualLearnerFunction} in Flink's operator harness: learning, reporting, snapshot and restore. */
 class ContinualLearnerFunctionTest {
-    private static final LearnerConfig CONFIG = LearnerSettings.parse(Map.of(
+    private static final ContinualLearnerConfig CONFIG = LearnerSettings.parse(Map.of(
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
-            LearnerSettings.OPTIMIZER, "sgd(lr=0.1)", LearnerSettings.BATCH_SIZE, "8"));
+            LearnerSettings.OPTIMIZER, "sgd(lr=0.1)", LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "10",
+            LearnerSettings.EVAL_HOLDOUT, "0.1", LearnerSettings.EVAL_SAMPLES, "100"));
 
     @Test
-    void reportsEveryKUpdatesPerKeyAndLearns() throws Exception {
+    void evaluatesEveryTenUpdatesOnHeldOutExamplesAndPredictsUnlabeledOnes() throws Exception {
         try (var harness = harness()) {
             harness.open();
-            List<StreamExample> stream = stream(4000, 1);
-            for (StreamExample e : stream) {
+            for (StreamExample e : stream(4000, 1)) {
                 harness.processElement(e, e.eventTime);
             }
+            StreamExample unlabeled = stream(1, 9).get(0);
+            unlabeled.label = null;
+            harness.processElement(unlabeled, 0);
+
             List<EvaluationEvent> events = events(harness);
-            assertThat(events).hasSize(4000 / 8 / 10);
             EvaluationEvent last = events.get(events.size() - 1);
+            assertThat(events).hasSize(1 + (int) (last.getModelStep() / 10));
+            assertThat(last.getModelStep()).isBetween(430L, 470L);
             assertThat(last.getKey()).isEqualTo("k");
-            assertThat(last.getModelStep()).isEqualTo(500);
-            assertThat(last.getExamplesSeen()).isEqualTo(4000);
-            assertThat(last.getConfigHash()).isEqualTo(CONFIG.hash());
+            assertThat(last.getConfigHash()).isEqualTo(CONFIG.learner().hash());
             assertThat(last.getOnlineAccuracy()).isGreaterThan(0.9);
-            assertThat(last.getTrainLoss()).isLessThan(events.get(0).getTrainLoss());
+            assertThat(last.getTasks()).singleElement().satisfies(task -> {
+                assertThat(task.getTaskId()).isZero();
+                assertThat(task.getSamples()).isEqualTo(100);
+                assertThat(task.getAccuracy()).isGreaterThan(0.9);
+            });
+            assertThat(last.getAggregate().getAvgAccuracy()).isEqualTo(last.getTasks().get(0).getAccuracy());
+            assertThat(harness.getSideOutput(ContinualLearnerFunction.PREDICTIONS)).singleElement().satisfies(p -> {
+                assertThat(p.getValue().getModelStep()).isBetween(last.getModelStep(), last.getModelStep() + 9);
+                assertThat(p.getValue().getProbabilities()).hasSize(3);
+            });
+        }
+    }
+
+    @Test
+    void aTimerTrainsAPartialBatchOfASlowStream() throws Exception {
+        ContinualLearnerConfig everyUpdate = LearnerSettings.parse(Map.of(
+                LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
+                LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "1"));
+        try (var harness = harness(everyUpdate)) {
+            harness.open();
+            for (StreamExample e : stream(3, 3)) {
+                e.seq = e.seq + 1000;
+                harness.processElement(e, e.eventTime);
+            }
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+            harness.setProcessingTime(Duration.ofHours(2).toMillis());
+            List<EvaluationEvent> events = events(harness);
+            assertThat(events.get(events.size() - 1).getModelStep()).isEqualTo(1);
+            assertThat(events.get(events.size() - 1).getExamplesSeen()).isEqualTo(3);
+            assertThat(harness.numProcessingTimeTimers()).isZero();
         }
     }
 
@@ -77,8 +110,14 @@ class ContinualLearnerFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, StreamExample, EvaluationEvent> harness()
             throws Exception {
+        return harness(CONFIG);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, StreamExample, EvaluationEvent> harness(
+            ContinualLearnerConfig config) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ContinualLearnerFunction(CONFIG, 10)), e -> e.key, Types.STRING);
+                new KeyedProcessOperator<>(new ContinualLearnerFunction(config, Duration.ofHours(1))), e -> e.key,
+                Types.STRING);
     }
 
     private static List<EvaluationEvent> events(

@@ -1,0 +1,106 @@
+package io.streamcl.core.eval;
+
+import io.streamcl.core.optim.StatelessRandom;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * A bounded, uniformly sampled evaluation set of one task: reservoir sampling (Vitter 1985, algorithm R) over the
+ * task's held-out examples, so the set is a uniform sample of everything offered however long the task runs.
+ *
+ * <p>The replacement slot for the n-th offer is drawn from {@link StatelessRandom} keyed by (seed, task), so the
+ * set is reproducible and a snapshot needs no generator state.
+ */
+public final class HeldOutSet {
+    private final int taskId;
+    private final int capacity;
+    private final int inputs;
+    private final long key;
+    private final float[] features;
+    private final int[] labels;
+    private int size;
+    private long offered;
+
+    public HeldOutSet(int taskId, int capacity, int inputs, long seed) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("eval.samples-per-task must be positive, got " + capacity);
+        }
+        this.taskId = taskId;
+        this.capacity = capacity;
+        this.inputs = inputs;
+        this.key = StatelessRandom.key(seed, 0x4E1DL, taskId);
+        this.features = new float[capacity * inputs];
+        this.labels = new int[capacity];
+    }
+
+    public int taskId() {
+        return taskId;
+    }
+
+    /** Examples currently held (at most the capacity). */
+    public int size() {
+        return size;
+    }
+
+    /** Examples offered so far. */
+    public long offered() {
+        return offered;
+    }
+
+    /** Offers one example; it is kept with probability capacity / offered. */
+    public void offer(float[] x, int label) {
+        if (x.length != inputs) {
+            throw new IllegalArgumentException("features has " + x.length + " values, the set holds " + inputs);
+        }
+        int slot;
+        if (size < capacity) {
+            slot = size++;
+        } else {
+            long j = (long) (StatelessRandom.uniform(key, offered) * (offered + 1));
+            slot = j < capacity ? (int) j : -1;
+        }
+        offered++;
+        if (slot >= 0) {
+            System.arraycopy(x, 0, features, slot * inputs, inputs);
+            labels[slot] = label;
+        }
+    }
+
+    /** Row-major features of the held examples; only the first {@code size() * inputs} values are meaningful. */
+    float[] features() {
+        return features;
+    }
+
+    int label(int row) {
+        return labels[row];
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(taskId);
+        out.writeInt(capacity);
+        out.writeInt(inputs);
+        out.writeInt(size);
+        out.writeLong(offered);
+        for (int r = 0; r < size; r++) {
+            out.writeInt(labels[r]);
+            for (int j = 0; j < inputs; j++) {
+                out.writeFloat(features[r * inputs + j]);
+            }
+        }
+    }
+
+    /** Reads a set written by {@link #writeTo}; {@code seed} must be the one it was created with. */
+    public static HeldOutSet readFrom(DataInput in, long seed) throws IOException {
+        HeldOutSet set = new HeldOutSet(in.readInt(), in.readInt(), in.readInt(), seed);
+        set.size = in.readInt();
+        set.offered = in.readLong();
+        for (int r = 0; r < set.size; r++) {
+            set.labels[r] = in.readInt();
+            for (int j = 0; j < set.inputs; j++) {
+                set.features[r * set.inputs + j] = in.readFloat();
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,211 @@
+package io.streamcl.core.learner;
+
+import io.streamcl.core.eval.EvaluationConfig;
+import io.streamcl.core.eval.HeldOutSets;
+import io.streamcl.core.eval.TaskEvaluator;
+import io.streamcl.core.eval.TaskScore;
+import io.streamcl.core.metrics.ContinualMetrics;
+import io.streamcl.core.metrics.PeriodicEvaluation;
+import io.streamcl.core.optim.StatelessRandom;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One learner key's whole continual-learning loop, free of any runtime: test-then-train on labeled examples,
+ * held-out sets per task, task boundaries, and continual evaluation of every seen task on the configured cadence
+ * (De Lange et al., "Continual evaluation for lifelong learning: identifying the stability gap", ICLR 2023).
+ *
+ * <p>At a task boundary the pending partial mini-batch is trained first, so every update belongs to one task and
+ * the prequential figures of a task are its own. A TRAIN example is held out instead of trained on when a hash of
+ * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
+ */
+public final class ContinualLearner {
+    /** Version of the binary form written by {@link #writeTo}. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final int NO_TASK = Integer.MIN_VALUE;
+    private static final int ROWS_PER_EVALUATION_PASS = 256;
+
+    private final ContinualLearnerConfig config;
+    private final OnlineLearner learner;
+    private final TrainingProgress progress;
+    private final ContinualMetrics metrics;
+    private final HeldOutSets heldOut;
+    private final PeriodicEvaluation policy;
+    private final long holdoutKey;
+    private int currentTask = NO_TASK;
+    private long latestEventTime = Long.MIN_VALUE;
+    private long evaluations;
+    private long lastEvaluatedStep = -1;
+    private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
+    private TaskEvaluator evaluator;
+
+    private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
+            ContinualMetrics metrics, HeldOutSets heldOut) {
+        this.config = config;
+        this.learner = learner;
+        this.progress = progress;
+        this.metrics = metrics;
+        this.heldOut = heldOut;
+        this.policy = config.evaluation().policy();
+        this.holdoutKey = StatelessRandom.key(config.learner().model().seed(), 0x401DL);
+    }
+
+    /** A learner with a fresh model. */
+    public static ContinualLearner create(ContinualLearnerConfig config) {
+        EvaluationConfig eval = config.evaluation();
+        return new ContinualLearner(config, OnlineLearner.create(config.learner()), new TrainingProgress(),
+                ContinualMetrics.create(eval.metrics()), newHeldOut(config));
+    }
+
+    private static HeldOutSets newHeldOut(ContinualLearnerConfig config) {
+        return new HeldOutSets(config.evaluation().samplesPerTask(), config.learner().model().inputs(),
+                config.evaluation().metrics().maxTasks(), config.learner().model().seed());
+    }
+
+    public ContinualLearnerConfig config() {
+        return config;
+    }
+
+    public OnlineLearner learner() {
+        return learner;
+    }
+
+    /** The task being trained, or null before the first labeled example. */
+    public Integer currentTask() {
+        return currentTask == NO_TASK ? null : currentTask;
+    }
+
+    /**
+     * Takes one labeled example of task {@code taskId}: held out if the producer marked it so ({@code heldOut}) or
+     * the holdout fraction picks it, otherwise trained on. Returns the reports of the evaluations this example made
+     * due (at a task boundary and/or after an update), usually none.
+     */
+    public List<LearnerReport> observe(int taskId, long seq, long eventTime, float[] features, int label,
+            boolean heldOutByProducer) {
+        latestEventTime = Math.max(latestEventTime, eventTime);
+        List<LearnerReport> reports = new ArrayList<>(1);
+        if (heldOutByProducer || holdOut(taskId, seq)) {
+            heldOut.offer(taskId, features, label);
+            return reports;
+        }
+        if (taskId != currentTask) {
+            startTask(taskId, reports);
+        }
+        if (learner.add(features, label)) {
+            train(reports);
+        }
+        return reports;
+    }
+
+    /** Trains the pending partial mini-batch, e.g. when a slow stream's timer fires; returns any due reports. */
+    public List<LearnerReport> flush() {
+        List<LearnerReport> reports = new ArrayList<>(1);
+        if (learner.pending() > 0) {
+            train(reports);
+        }
+        return reports;
+    }
+
+    /** Class probabilities of the current model for one example. */
+    public float[] predict(float[] features) {
+        return learner.model().predict(features);
+    }
+
+    private boolean holdOut(int taskId, long seq) {
+        double fraction = config.evaluation().holdoutFraction();
+        return fraction > 0 && StatelessRandom.uniform(StatelessRandom.key(holdoutKey, taskId), seq) < fraction;
+    }
+
+    private void startTask(int taskId, List<LearnerReport> reports) {
+        if (learner.pending() > 0) {
+            train(reports);
+        }
+        metrics.startTask(learner.step(), taskId);
+        heldOut.markStarted(taskId);
+        currentTask = taskId;
+        if (policy.isDue(learner.step(), true)) {
+            reports.add(evaluate());
+        }
+    }
+
+    private void train(List<LearnerReport> reports) {
+        BatchResult result = learner.update();
+        progress.add(result);
+        metrics.recordPredictions(currentTask, result.correctBeforeUpdate(), result.rows());
+        if (policy.isDue(result.step(), false)) {
+            reports.add(evaluate());
+        }
+    }
+
+    /** Scores every seen task not yet scored at this step, feeds the metrics and drains the training window. */
+    private LearnerReport evaluate() {
+        long step = learner.step();
+        if (step != lastEvaluatedStep) {
+            lastEvaluatedStep = step;
+            evaluatedAtLastStep.clear();
+        }
+        var sets = heldOut.seen().stream().filter(s -> !evaluatedAtLastStep.contains(s.taskId())).toList();
+        if (evaluator == null) {
+            evaluator = new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS);
+        }
+        int slice = config.evaluation().slice();
+        List<TaskScore> scores = evaluator.evaluate(learner.model(), sets, slice, evaluations * slice);
+        evaluations++;
+        for (TaskScore score : scores) {
+            metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());
+            evaluatedAtLastStep.add(score.taskId());
+        }
+        return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
+                scores, metrics.report());
+    }
+
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(currentTask);
+        out.writeLong(latestEventTime);
+        out.writeLong(evaluations);
+        out.writeLong(lastEvaluatedStep);
+        out.writeInt(evaluatedAtLastStep.size());
+        for (int task : evaluatedAtLastStep) {
+            out.writeInt(task);
+        }
+        progress.writeTo(out);
+        metrics.writeTo(out);
+        heldOut.writeTo(out);
+        learner.writeTo(out);
+    }
+
+    /** Reads a learner written by {@link #writeTo} under the same config; rejects other versions. */
+    public static ContinualLearner readFrom(DataInput in, ContinualLearnerConfig config) throws IOException {
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("continual learner state has format version " + version + ", this build reads "
+                    + FORMAT_VERSION);
+        }
+        int currentTask = in.readInt();
+        long latestEventTime = in.readLong();
+        long evaluations = in.readLong();
+        long lastEvaluatedStep = in.readLong();
+        List<Integer> evaluatedAtLastStep = new ArrayList<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            evaluatedAtLastStep.add(in.readInt());
+        }
+        TrainingProgress progress = TrainingProgress.readFrom(in);
+        ContinualMetrics metrics = ContinualMetrics.readFrom(in, config.evaluation().metrics());
+        EvaluationConfig eval = config.evaluation();
+        HeldOutSets heldOut = HeldOutSets.readFrom(in, eval.samplesPerTask(), config.learner().model().inputs(),
+                eval.metrics().maxTasks(), config.learner().model().seed());
+        OnlineLearner learner = OnlineLearner.readFrom(in, config.learner());
+        ContinualLearner restored = new ContinualLearner(config, learner, progress, metrics, heldOut);
+        restored.currentTask = currentTask;
+        restored.latestEventTime = latestEventTime;
+        restored.evaluations = evaluations;
+        restored.lastEvaluatedStep = lastEvaluatedStep;
+        restored.evaluatedAtLastStep.addAll(evaluatedAtLastStep);
+        return restored;
+    }
+}

@@ -1,0 +1,20 @@
+package io.streamcl.core.learner;
+
+import io.streamcl.core.eval.TaskScore;
+import io.streamcl.core.metrics.MetricsReport;
+import java.util.List;
+
+/**
+ * What a learner reports at an evaluation: its position in the stream, training figures since the previous
+ * report, the raw scores of this evaluation and the continual-evaluation metrics after it.
+ *
+ * @param currentTask the task being trained, or null before the first example
+ * @param scores this evaluation's per-task scores (empty when no seen task has held-out samples yet)
+ */
+public record LearnerReport(long step, long examplesSeen, long eventTime, Integer currentTask,
+        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics) {
+
+    public LearnerReport {
+        scores = List.copyOf(scores);
+    }
+}
