@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * error at the output) whose parameters live in one flat float vector laid out by {@link ParameterLayout}.
  *
  * <p>The three matrix products per layer go through {@link MatrixKernels}: plain Java loops below {@link
- * #GEMM_MIN_ROWS} rows, where ND4J's per-op dispatch (microseconds) would dominate, and ND4J gemm from there on.
+ * #GEMM_MIN_ROWS} rows, where a gemm call's fixed cost would dominate, and OpenBLAS gemm on the same heap arrays
+ * from there on.
  * Element-wise work (bias, LayerNorm, activation, softmax, their derivatives) is always plain Java over heap
  * arrays, which C2 vectorises (build-notes.md, "ND4J cost model").
  *
@@ -19,11 +20,12 @@ import java.util.SplittableRandom;
  */
 public final class Mlp {
     /**
-     * Batches of at least this many rows use ND4J gemm, smaller ones plain Java: the Java kernels stream the whole
-     * weight matrix once per row, so they win only while gemm's fixed cost (dispatch, copies) dominates: for
-     * MLP 784-256-256-10 here Java was 2.5x faster at 1 row, even at 2 rows, and 2x slower at 4.
+     * Batches of at least this many rows use BLAS gemm, smaller ones plain Java: the Java kernels stream the whole
+     * weight matrix once per row, so they win only while gemm's fixed cost and OpenBLAS's weak single-row path
+     * dominate; for MLP 784-256-256-10 here Java was 5x faster at 1 row, 2x at 2, 1.7x at 3, even at 4 and 1.5x
+     * slower at 8 (medians of interleaved runs).
      */
-    public static final int GEMM_MIN_ROWS = 2;
+    public static final int GEMM_MIN_ROWS = 4;
 
     private final MlpConfig config;
     private final ParameterLayout layout;
@@ -91,7 +93,7 @@ public final class Mlp {
         return workspace(capacity, GEMM_MIN_ROWS);
     }
 
-    /** A workspace that switches to ND4J gemm from {@code gemmMinRows} rows on (tests and the bench pick paths). */
+    /** A workspace that switches to BLAS gemm from {@code gemmMinRows} rows on (tests and the bench pick paths). */
     MlpWorkspace workspace(int capacity, int gemmMinRows) {
         return new MlpWorkspace(layout, capacity, gemmMinRows);
     }
@@ -115,7 +117,6 @@ public final class Mlp {
     public void forward(MlpWorkspace ws, int rows) {
         ws.requireRows(rows);
         MatrixKernels kernels = ws.kernels(rows);
-        kernels.load(params);
         Activation activation = config.activation();
         int last = layout.layers() - 1;
         for (int l = 0; l <= last; l++) {

@@ -25,7 +25,7 @@ public final class MlpWorkspace {
     private final FloatBuffer outputView;
     private final int gemmMinRows;
     private final JavaKernels javaKernels;
-    private Nd4jKernels gemmKernels;
+    private final BlasKernels blasKernels;
 
     MlpWorkspace(ParameterLayout layout, int capacity, int gemmMinRows) {
         if (capacity < 1) {
@@ -59,6 +59,7 @@ public final class MlpWorkspace {
         inputView = FloatBuffer.wrap(activations[0]);
         outputView = FloatBuffer.wrap(output);
         javaKernels = new JavaKernels(layout);
+        blasKernels = new BlasKernels(layout);
     }
 
     public int capacity() {
@@ -88,15 +89,9 @@ public final class MlpWorkspace {
         return activations[l + 1];
     }
 
-    /** The kernels for a batch of {@code rows}: ND4J gemm from {@code gemmMinRows} rows on, Java below. */
+    /** The kernels for a batch of {@code rows}: BLAS gemm from {@code gemmMinRows} rows on, Java below. */
     MatrixKernels kernels(int rows) {
-        if (rows < gemmMinRows) {
-            return javaKernels;
-        }
-        if (gemmKernels == null) {
-            gemmKernels = new Nd4jKernels(layout, capacity);
-        }
-        return gemmKernels;
+        return rows < gemmMinRows ? javaKernels : blasKernels;
     }
 
     void requireRows(int rows) {
