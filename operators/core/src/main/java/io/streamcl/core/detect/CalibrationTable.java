@@ -1,0 +1,41 @@
+package io.streamcl.core.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders {@link CalibrationScore}s as one Markdown table, one row per alarm rule. */
+final class CalibrationTable {
+    private CalibrationTable() {}
+
+    static String render(List<CalibrationScore> scores) {
+        if (scores.isEmpty()) {
+            return "";
+        }
+        CalibrationScore first = scores.get(0);
+        StringBuilder s = new StringBuilder("| detector |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String family : first.falseAlarms().keySet()) {
+            s.append(" FA/10k ").append(family).append(" |");
+            rule.append("---:|");
+        }
+        for (double size : first.delays().keySet()) {
+            s.append(" delay ").append(DetectorSpec.number(size)).append(" (hit) |");
+            rule.append("---:|");
+        }
+        s.append('\n').append(rule).append('\n');
+        for (CalibrationScore score : scores) {
+            s.append("| `").append(score.name()).append("` |");
+            for (double rate : score.falseAlarms().values()) {
+                s.append(' ').append(String.format(Locale.ROOT, "%.2f", rate)).append(" |");
+            }
+            for (Map.Entry<Double, CalibrationScore.Delay> e : score.delays().entrySet()) {
+                CalibrationScore.Delay d = e.getValue();
+                String median = Double.isNaN(d.median()) ? "-" : DetectorSpec.number(d.median());
+                s.append(String.format(Locale.ROOT, " %s (%.1f%%) |", median, 100 * d.rate()));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+}
