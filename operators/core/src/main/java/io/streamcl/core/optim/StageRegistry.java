@@ -3,8 +3,7 @@ package io.streamcl.core.optim;
 import io.streamcl.core.optim.base.Adam;
 import io.streamcl.core.optim.base.Sgd;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
-import io.streamcl.core.optim.plasticity.L2;
-import io.streamcl.core.optim.plasticity.L2Init;
+import io.streamcl.core.optim.plasticity.L2Regularization;
 import io.streamcl.core.optim.plasticity.NormalizeAndProject;
 import io.streamcl.core.optim.plasticity.Redo;
 import io.streamcl.core.optim.plasticity.ShrinkAndPerturb;
@@ -22,8 +21,8 @@ public final class StageRegistry {
             Map.entry(Sgd.NAME, Sgd::from),
             Map.entry(Adam.NAME, spec -> Adam.from(spec, false)),
             Map.entry(Adam.NAME_W, spec -> Adam.from(spec, true)),
-            Map.entry(L2.NAME, L2::from),
-            Map.entry(L2Init.NAME, L2Init::from),
+            Map.entry(L2Regularization.NAME, spec -> L2Regularization.from(spec, false)),
+            Map.entry(L2Regularization.NAME_INIT, spec -> L2Regularization.from(spec, true)),
             Map.entry(Upgd.NAME, Upgd::from),
             Map.entry(SpectralRegularization.NAME, SpectralRegularization::from),
             Map.entry(ContinualBackprop.NAME, ContinualBackprop::from),

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  * Examples/s of one training step of MLP 784-256-256-10 on Fashion-MNIST (SGD and Adam, with and without
  * continual backprop, batches 1, 32, 128) and of inference at batch 1000, next to PyTorch's figures from {@code
  * torch_mlp_reference.py} run in the same invocation, with the ratios; medians of {@code runs} timed windows after
- * a warm-up, as the Python script does. Launch with {@code operators/core/bench/run-bench.sh}.
+ * a warm-up, as the Python script does. The PyTorch script runs once per setting, right before the Java figures
+ * of that setting, so that both sides see the same load on a shared machine. Launch with {@code
+ * operators/core/bench/run-bench.sh}.
  */
 public final class TrainingBench {
     private static final Pattern TORCH = Pattern.compile("torch (\\w+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
@@ -39,20 +42,29 @@ public final class TrainingBench {
         double seconds = Double.parseDouble(arg(args, "--seconds", "2"));
         int runs = Integer.parseInt(arg(args, "--runs", "5"));
         String torchScript = arg(args, "--torch", "/work/shared/bench/torch_mlp_reference.py");
-        Map<String, Double> torch = torch(arg(args, "--python", "/usr/bin/python3"), torchScript, seconds, runs);
+        String python = arg(args, "--python", "/usr/bin/python3");
         FashionMnist data = FashionMnist.load();
         MlpConfig model = new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0);
-        System.out.printf(Locale.ROOT, "%-26s %12s %12s %8s%n", "setting", "java ex/s", "torch ex/s", "ratio");
+        List<String> table = new ArrayList<>();
+        table.add(String.format(Locale.ROOT, "%-26s %12s %12s %8s", "setting", "java ex/s", "torch ex/s", "ratio"));
+        List<Double> torchInference = new ArrayList<>();
         for (String opt : OPTIMIZERS.keySet()) {
-            for (boolean cbp : new boolean[] {false, true}) {
-                for (int batch : BATCHES) {
+            for (int batch : BATCHES) {
+                Map<String, Double> torch = torch(python, torchScript, opt, batch, seconds, runs);
+                Optional.ofNullable(torch.get("inference/1000")).ifPresent(torchInference::add);
+                for (boolean cbp : new boolean[] {false, true}) {
                     String spec = OPTIMIZERS.get(opt) + (cbp ? "+cbp(rho=1e-4,maturity=100)" : "");
                     double rate = train(LearnerConfig.of(model, spec, batch), data, seconds, runs);
-                    print(opt + (cbp ? "+cbp" : "") + " batch=" + batch, rate, torch.get(opt + "/" + batch));
+                    table.add(row(opt + (cbp ? "+cbp" : "") + " batch=" + batch, rate, torch.get(opt + "/" + batch)));
+                    System.out.println(table.get(table.size() - 1));
                 }
             }
         }
-        print("inference batch=1000", inference(model, data, seconds, runs), torch.get("inference/1000"));
+        Double torchInferenceMedian = torchInference.isEmpty() ? null
+                : torchInference.stream().sorted().toList().get(torchInference.size() / 2);
+        table.add(row("inference batch=1000", inference(model, data, seconds, runs), torchInferenceMedian));
+        System.out.println();
+        table.forEach(System.out::println);
     }
 
     private static double train(LearnerConfig config, FashionMnist data, double seconds, int runs) {
@@ -100,10 +112,13 @@ public final class TrainingBench {
         return samples[runs / 2];
     }
 
-    private static Map<String, Double> torch(String python, String script, double seconds, int runs) throws Exception {
+    /** PyTorch's rate for one optimizer and batch size (the script always adds its inference rate). */
+    private static Map<String, Double> torch(String python, String script, String opt, int batch, double seconds,
+            int runs) throws Exception {
         Map<String, Double> rates = new LinkedHashMap<>();
-        List<String> command = new ArrayList<>(List.of(python, script, "--threads", "1", "--batches", "1,32,128",
-                "--opts", "sgd,adam", "--seconds", Double.toString(seconds), "--runs", Integer.toString(runs)));
+        List<String> command = new ArrayList<>(List.of(python, script, "--threads", "1", "--batches",
+                Integer.toString(batch), "--opts", opt, "--seconds", Double.toString(seconds), "--runs",
+                Integer.toString(runs)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -116,14 +131,14 @@ public final class TrainingBench {
         }
         if (process.waitFor() != 0 || rates.isEmpty()) {
             System.out.println("PyTorch reference failed (exit " + process.exitValue()
-                    + "): apt-get install -y python3-torch libopenblas0-openmp; ratios are left out");
+                    + "): apt-get install -y python3-torch libopenblas0-openmp; its ratios are left out");
         }
         return rates;
     }
 
-    private static void print(String setting, double java, Double torch) {
+    private static String row(String setting, double java, Double torch) {
         String ratio = torch == null ? "-" : String.format(Locale.ROOT, "%.2fx", java / torch);
-        System.out.printf(Locale.ROOT, "%-26s %12.0f %12s %8s%n", setting, java,
+        return String.format(Locale.ROOT, "%-26s %12.0f %12s %8s", setting, java,
                 torch == null ? "-" : String.format(Locale.ROOT, "%.0f", torch), ratio);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamcl.core.optim.base.Adam;
 import io.streamcl.core.optim.base.Sgd;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
-import io.streamcl.core.optim.plasticity.L2Init;
+import io.streamcl.core.optim.plasticity.L2Regularization;
 import org.junit.jupiter.api.Test;
 
 /** Tests the stage vocabulary: parsing, canonical text, phase ordering and error messages. */
@@ -16,7 +16,7 @@ class OptimizerConfigTest {
     void parsesTheVocabularyWithDefaultsAndPrintsACanonicalForm() {
         OptimizerConfig config = OptimizerConfig.parse(" cbp(rho=1e-4, maturity=100) + adam(lr=1e-3,beta1=0.9) + l2_init ");
         assertThat(config.stages()).hasSize(3);
-        assertThat(config.stages().get(0)).isEqualTo(new L2Init(L2Init.DEFAULT_LAMBDA));
+        assertThat(config.stages().get(0)).isEqualTo(new L2Regularization(L2Regularization.DEFAULT_LAMBDA_INIT, true));
         assertThat(config.stages().get(1)).isEqualTo(Adam.withLearningRate(1e-3));
         assertThat(config.stages().get(2)).isInstanceOf(ContinualBackprop.class);
         assertThat(config.canonical()).isEqualTo("l2_init(lambda=0.01)+adam(lr=0.001,beta1=0.9,beta2=0.999,eps=1.0e-8,wd=0)"

@@ -95,9 +95,7 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
 
     @Override
     public void validateFor(MlpConfig model) {
-        if (model.hidden().length == 0) {
-            throw new IllegalArgumentException(NAME + " needs at least one hidden layer");
-        }
+        UnitReset.requireHiddenLayers(NAME, model);
     }
 
     public static String utility(int l) {

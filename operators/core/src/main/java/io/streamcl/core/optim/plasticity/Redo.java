@@ -53,9 +53,7 @@ public record Redo(double tau, int every) implements StageConfig {
 
     @Override
     public void validateFor(MlpConfig model) {
-        if (model.hidden().length == 0) {
-            throw new IllegalArgumentException(NAME + " needs at least one hidden layer");
-        }
+        UnitReset.requireHiddenLayers(NAME, model);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamcl.core.optim.plasticity;
 
+import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.StatelessRandom;
@@ -44,6 +45,13 @@ final class UnitReset {
         }
         outgoing.fill(p, 0f);
         step.resetState(outgoing);
+    }
+
+    /** Fails unless {@code model} has hidden units for stage {@code stage} to re-initialise. */
+    static void requireHiddenLayers(String stage, MlpConfig model) {
+        if (model.hidden().length == 0) {
+            throw new IllegalArgumentException(stage + " needs at least one hidden layer");
+        }
     }
 
     private static void resetScalar(StepContext step, int index, float value) {

@@ -7,14 +7,15 @@ import io.streamcl.core.optim.StageFixture;
 import io.streamcl.core.optim.StatelessRandom;
 import org.junit.jupiter.api.Test;
 
-/** Tests the stateless regularisers {@link L2}, {@link L2Init} and {@link ShrinkAndPerturb} against their formulas. */
+/** Tests the stateless regularisers {@link L2Regularization} and {@link ShrinkAndPerturb} against their formulas. */
 class RegularizersTest {
 
     @Test
     void l2AddsLambdaTimesTheParameter() {
         StageFixture f = new StageFixture(true, 1, 1);
         float[] g = f.gradient.clone();
-        new L2(0.5).apply(new L2(0.5).initialState(f.model), f.context(1));
+        L2Regularization stage = new L2Regularization(0.5, false);
+        stage.apply(stage.initialState(f.model), f.context(1));
         for (int i = 0; i < g.length; i++) {
             assertThat(f.gradient[i]).isEqualTo(g[i] + 0.5f * f.params[i]);
         }
@@ -24,7 +25,7 @@ class RegularizersTest {
     void l2InitPullsTowardsTheSeededInitialParameters() {
         StageFixture f = new StageFixture(true, 1, 2);
         float[] g = f.gradient.clone();
-        L2Init stage = new L2Init(0.25);
+        L2Regularization stage = new L2Regularization(0.25, true);
         stage.apply(stage.initialState(f.model), f.context(1));
         for (int i = 0; i < g.length; i++) {
             assertThat(f.gradient[i]).isEqualTo(g[i] + 0.25f * (f.params[i] - f.initial[i]));
