@@ -1,5 +1,6 @@
 package io.streamcl.core.learner;
 
+import io.streamcl.core.detect.BoundaryDetector;
 import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.eval.HeldOutSets;
 import io.streamcl.core.eval.TaskEvaluator;
@@ -18,6 +19,10 @@ import java.util.List;
  * held-out sets per task, task boundaries, and continual evaluation of every seen task on the configured cadence
  * (De Lange et al., "Continual evaluation for lifelong learning: identifying the stability gap", ICLR 2023).
  *
+ * <p>Examples without a task id form a task-free stream: they belong to the current segment (0 at first), and a
+ * {@link BoundaryDetector} on the training loss of each update opens the next segment, which is then handled
+ * exactly like a new task (boundary evaluation, metrics, stability-gap tracking).
+ *
  * <p>At a task boundary the pending partial mini-batch is trained first, so every update belongs to one task and
  * the prequential figures of a task are its own. A TRAIN example is held out instead of trained on when a hash of
  * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
@@ -34,6 +39,7 @@ public final class ContinualLearner {
     private final TrainingProgress progress;
     private final ContinualMetrics metrics;
     private final HeldOutSets heldOut;
+    private final BoundaryDetector segments;
     private final PeriodicEvaluation policy;
     private final long holdoutKey;
     private int currentTask = NO_TASK;
@@ -44,8 +50,9 @@ public final class ContinualLearner {
     private TaskEvaluator evaluator;
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
-            ContinualMetrics metrics, HeldOutSets heldOut) {
+            ContinualMetrics metrics, HeldOutSets heldOut, BoundaryDetector segments) {
         this.config = config;
+        this.segments = segments;
         this.learner = learner;
         this.progress = progress;
         this.metrics = metrics;
@@ -58,7 +65,8 @@ public final class ContinualLearner {
     public static ContinualLearner create(ContinualLearnerConfig config) {
         EvaluationConfig eval = config.evaluation();
         return new ContinualLearner(config, OnlineLearner.create(config.learner()), new TrainingProgress(),
-                ContinualMetrics.create(eval.metrics()), newHeldOut(config));
+                ContinualMetrics.create(eval.metrics()), newHeldOut(config),
+                BoundaryDetector.create(config.segmentation()));
     }
 
     private static HeldOutSets newHeldOut(ContinualLearnerConfig config) {
@@ -80,14 +88,17 @@ public final class ContinualLearner {
     }
 
     /**
-     * Takes one labeled example of task {@code taskId}: held out if the producer marked it so ({@code heldOut}) or
-     * the holdout fraction picks it, otherwise trained on. Returns the reports of the evaluations this example made
-     * due (at a task boundary and/or after an update), usually none.
+     * Takes one labeled example of task {@code taskId} (null: task-free, the current segment): held out if the
+     * producer marked it so ({@code heldOutByProducer}) or the holdout fraction picks it, otherwise trained on.
+     * Returns the reports of the evaluations this example made due (at a boundary and/or after an update), usually
+     * none.
      */
-    public List<LearnerReport> observe(int taskId, long seq, long eventTime, float[] features, int label,
+    public List<LearnerReport> observe(Integer task, long seq, long eventTime, float[] features, int label,
             boolean heldOutByProducer) {
         latestEventTime = Math.max(latestEventTime, eventTime);
         List<LearnerReport> reports = new ArrayList<>(1);
+        boolean taskFree = task == null;
+        int taskId = taskFree ? (currentTask == NO_TASK ? 0 : currentTask) : task;
         if (heldOutByProducer || holdOut(taskId, seq)) {
             heldOut.offer(taskId, features, label);
             return reports;
@@ -96,7 +107,10 @@ public final class ContinualLearner {
             startTask(taskId, reports);
         }
         if (learner.add(features, label)) {
-            train(reports);
+            BatchResult result = train(reports);
+            if (taskFree) {
+                segments.update(result.step(), result.loss()).ifPresent(b -> startTask(currentTask + 1, reports));
+            }
         }
         return reports;
     }
@@ -132,13 +146,14 @@ public final class ContinualLearner {
         }
     }
 
-    private void train(List<LearnerReport> reports) {
+    private BatchResult train(List<LearnerReport> reports) {
         BatchResult result = learner.update();
         progress.add(result);
         metrics.recordPredictions(currentTask, result.correctBeforeUpdate(), result.rows());
         if (policy.isDue(result.step(), false)) {
             reports.add(evaluate());
         }
+        return result;
     }
 
     /** Scores every seen task not yet scored at this step, feeds the metrics and drains the training window. */
@@ -176,6 +191,7 @@ public final class ContinualLearner {
         progress.writeTo(out);
         metrics.writeTo(out);
         heldOut.writeTo(out);
+        segments.writeTo(out);
         learner.writeTo(out);
     }
 
@@ -199,8 +215,9 @@ public final class ContinualLearner {
         EvaluationConfig eval = config.evaluation();
         HeldOutSets heldOut = HeldOutSets.readFrom(in, eval.samplesPerTask(), config.learner().model().inputs(),
                 eval.metrics().maxTasks(), config.learner().model().seed());
+        BoundaryDetector segments = BoundaryDetector.readFrom(in, config.segmentation());
         OnlineLearner learner = OnlineLearner.readFrom(in, config.learner());
-        ContinualLearner restored = new ContinualLearner(config, learner, progress, metrics, heldOut);
+        ContinualLearner restored = new ContinualLearner(config, learner, progress, metrics, heldOut, segments);
         restored.currentTask = currentTask;
         restored.latestEventTime = latestEventTime;
         restored.evaluations = evaluations;

@@ -2,6 +2,7 @@ package io.streamcl.core.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.core.detect.BoundaryDetectorConfig;
 import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.metrics.MetricsConfig;
@@ -22,14 +23,14 @@ import org.junit.jupiter.api.Test;
 class ContinualLearnerTest {
     private static final ContinualLearnerConfig CONFIG = new ContinualLearnerConfig(
             LearnerConfig.sgd(new MlpConfig(2, new int[] {16}, 3, Activation.RELU, 1), 0.1, 8),
-            new EvaluationConfig(5, 100, 100, 0.1, MetricsConfig.defaults()));
+            new EvaluationConfig(5, 100, 100, 0.1, MetricsConfig.defaults()), BoundaryDetectorConfig.defaults());
 
     @Test
     void evaluatesEverySeenTaskAndShowsTheFirstTaskDroppingAfterTheBoundary() {
         ContinualLearner learner = ContinualLearner.create(CONFIG);
         List<LearnerReport> reports = new ArrayList<>();
         for (Example e : stream(6000, 5)) {
-            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, false));
+            reports.addAll(learner.observe((Integer) e.task, e.seq, e.seq, e.x, e.label, false));
         }
         LearnerReport endOfTask0 = lastBefore(reports, 3000);
         assertThat(score(endOfTask0, 0).accuracy()).isGreaterThan(0.9);
@@ -68,6 +69,22 @@ class ContinualLearnerTest {
         stream.subList(2503, stream.size())
                 .forEach(e -> actual.addAll(second.observe(e.task, e.seq, e.seq, e.x, e.label, false)));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void cutsATaskFreeStreamIntoSegmentsAtTheLossJump() {
+        ContinualLearner learner = ContinualLearner.create(CONFIG);
+        List<LearnerReport> reports = new ArrayList<>();
+        for (Example e : stream(6000, 7)) {
+            reports.addAll(learner.observe(null, e.seq, e.seq, e.x, e.label, false));
+        }
+        LearnerReport last = reports.get(reports.size() - 1);
+        assertThat(last.currentTask()).as("one boundary found: segments 0 and 1").isEqualTo(1);
+        LearnerReport boundary = reports.stream().filter(r -> r.metrics().atBoundary()).findFirst().orElseThrow();
+        long switchStep = Math.round(3000 * 0.9 / 8);
+        assertThat(boundary.step()).isBetween(switchStep, switchStep + 40);
+        assertThat(score(last, 0).accuracy()).isLessThan(0.3);
+        assertThat(score(last, 1).accuracy()).isGreaterThan(0.9);
     }
 
     private static TaskScore score(LearnerReport report, int task) {

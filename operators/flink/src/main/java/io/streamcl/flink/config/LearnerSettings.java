@@ -1,5 +1,7 @@
 package io.streamcl.flink.config;
 
+import io.streamcl.core.detect.BoundaryDetectorConfig;
+import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerConfig;
@@ -42,6 +44,10 @@ public final class LearnerSettings {
     public static final String EVAL_LCA_BETA = "eval.lca-beta";
     public static final String EVAL_RECOVERY = "eval.recovery-epsilon";
     public static final String EVAL_MAX_TASKS = "eval.max-tasks";
+    /** Change detector on the training loss that cuts task-free streams into segments. */
+    public static final String SEGMENT_DETECTOR = "segment.detector";
+    public static final String SEGMENT_LOG_LOSS = "segment.log-loss";
+    public static final String SEGMENT_MIN_UPDATES = "segment.min-updates";
 
     /** Defaults: the MLP 784-256-256-10 of the benchmarks, plain SGD at 0.01, batches of 32. */
     public static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -61,7 +67,10 @@ public final class LearnerSettings {
             Map.entry(EVAL_HOLDOUT, Double.toString(EvaluationConfig.DEFAULT_HOLDOUT_FRACTION)),
             Map.entry(EVAL_LCA_BETA, Integer.toString(MetricsConfig.DEFAULT_LCA_BETA)),
             Map.entry(EVAL_RECOVERY, Double.toString(RecoveryTolerance.DEFAULT.epsilon())),
-            Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)));
+            Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)),
+            Map.entry(SEGMENT_DETECTOR, BoundaryDetectorConfig.defaults().detector().canonical()),
+            Map.entry(SEGMENT_LOG_LOSS, Boolean.toString(BoundaryDetectorConfig.DEFAULT_LOG)),
+            Map.entry(SEGMENT_MIN_UPDATES, Integer.toString(BoundaryDetectorConfig.DEFAULT_MIN_SEGMENT)));
 
     private LearnerSettings() {}
 
@@ -89,7 +98,10 @@ public final class LearnerSettings {
             EvaluationConfig evaluation = new EvaluationConfig(integer(s, EVAL_EVERY), samples,
                     "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
                     metrics);
-            return new ContinualLearnerConfig(learner, evaluation);
+            BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(
+                    DetectorConfig.parse(s.get(SEGMENT_DETECTOR)), bool(s, SEGMENT_LOG_LOSS),
+                    integer(s, SEGMENT_MIN_UPDATES));
+            return new ContinualLearnerConfig(learner, evaluation, segmentation);
         } catch (IllegalArgumentException e) {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage());
         }
@@ -118,6 +130,9 @@ public final class LearnerSettings {
         s.put(EVAL_LCA_BETA, Integer.toString(evaluation.metrics().lcaBeta()));
         s.put(EVAL_RECOVERY, Double.toString(evaluation.metrics().recovery().epsilon()));
         s.put(EVAL_MAX_TASKS, Integer.toString(evaluation.metrics().maxTasks()));
+        s.put(SEGMENT_DETECTOR, full.segmentation().detector().canonical());
+        s.put(SEGMENT_LOG_LOSS, Boolean.toString(full.segmentation().log()));
+        s.put(SEGMENT_MIN_UPDATES, Integer.toString(full.segmentation().minSegment()));
         return s;
     }
 

@@ -29,7 +29,8 @@ import org.apache.flink.util.OutputTag;
  * EvaluationEvent} for every continual evaluation, and a {@link Prediction} for every unlabeled example. A thin
  * shell: it owns state, timers, metrics and output; the learning and the metrics are in {@code operators/core}.
  *
- * <p>Examples without a task id all belong to task 0 until drift-based segmentation lands.
+ * <p>Examples without a task id form a task-free stream, cut into segments by the core's loss-based boundary
+ * detector.
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
     /** Name of the keyed state; part of the savepoint format, never rename. */
@@ -38,8 +39,6 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     /** Predictions for unlabeled examples. */
     public static final OutputTag<Prediction> PREDICTIONS =
             new OutputTag<>("predictions", TypeInformation.of(Prediction.class));
-
-    private static final int UNKNOWN_TASK = 0;
 
     /** The config travels to the cluster as settings text: core configs are not Java-serializable by design. */
     private final LinkedHashMap<String, String> settings;
@@ -97,8 +96,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             heldOut.inc();
         }
         int pendingBefore = learner.learner().pending();
-        int task = example.taskId == null ? UNKNOWN_TASK : example.taskId;
-        emit(ctx.getCurrentKey(), learner.observe(task, example.seq, example.eventTime, example.features,
+        emit(ctx.getCurrentKey(), learner.observe(example.taskId, example.seq, example.eventTime, example.features,
                 example.label, example.eval), out);
         if (pendingBefore == 0 && learner.learner().pending() > 0) {
             ctx.timerService().registerProcessingTimeTimer(
