@@ -123,14 +123,35 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
         return state;
     }
 
+    /**
+     * Like gnt.py, first updates every layer's statistics and picks its units, then replaces them layer by layer,
+     * so that no utility sees weights another layer's replacement already changed in this step.
+     */
     @Override
     public void apply(StageState state, StepContext step) {
-        for (int l = 0; l < step.layout().layers() - 1; l++) {
-            applyToLayer(state, step, l);
+        int hidden = step.layout().layers() - 1;
+        int[][] chosen = new int[hidden][];
+        double[][] means = new double[hidden][];
+        for (int l = 0; l < hidden; l++) {
+            means[l] = new double[step.layout().fanOut(l)];
+            chosen[l] = test(state, step, l, means[l]);
+        }
+        for (int l = 0; l < hidden; l++) {
+            for (int unit : chosen[l]) {
+                UnitReset.reinitialize(step, l, unit, (float) means[l][unit],
+                        reinitKey(step.model().seed(), step.step(), l, unit));
+                state.ints(age(l))[unit] = 0;
+                state.floats(utility(l))[unit] = 0f;
+                state.floats(mean(l))[unit] = 0f;
+            }
         }
     }
 
-    private void applyToLayer(StageState state, StepContext step, int l) {
+    /**
+     * Ages layer l's units, updates their mean activations and utilities, and returns the units to replace;
+     * leaves the bias-corrected mean activations in {@code meanCorrected}.
+     */
+    private int[] test(StageState state, StepContext step, int l, double[] meanCorrected) {
         ParameterLayout layout = step.layout();
         int width = layout.fanOut(l);
         float[] u = state.floats(utility(l));
@@ -145,7 +166,6 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
         float eta = (float) decay;
         float rest = (float) (1 - decay);
         double[] corrected = new double[width];
-        double[] meanCorrected = new double[width];
         int eligible = 0;
         for (int i = 0; i < width; i++) {
             age[i]++;
@@ -177,25 +197,24 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
             }
         }
         if (eligible == 0) {
-            return;
+            return new int[0];
         }
         double[] acc = state.doubles(ACCUMULATOR);
         acc[l] += rho * eligible;
-        int replace = (int) Math.min(eligible, Math.floor(acc[l]));
+        int[] replace = new int[(int) Math.min(eligible, Math.floor(acc[l]))];
         acc[l] -= Math.floor(acc[l]);
-        for (int n = 0; n < replace; n++) {
+        boolean[] taken = new boolean[width];
+        for (int n = 0; n < replace.length; n++) {
             int worst = -1;
             for (int i = 0; i < width; i++) {
-                if (age[i] > maturity && (worst < 0 || corrected[i] < corrected[worst])) {
+                if (age[i] > maturity && !taken[i] && (worst < 0 || corrected[i] < corrected[worst])) {
                     worst = i;
                 }
             }
-            UnitReset.reinitialize(step, l, worst, (float) meanCorrected[worst],
-                    reinitKey(step.model().seed(), step.step(), l, worst));
-            age[worst] = 0;
-            u[worst] = 0f;
-            f[worst] = 0f;
+            taken[worst] = true;
+            replace[n] = worst;
         }
+        return replace;
     }
 
     /** The random key of the new incoming weights of unit {@code unit} of layer {@code l} at update {@code step}. */

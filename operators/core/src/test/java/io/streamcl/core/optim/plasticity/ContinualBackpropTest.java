@@ -16,6 +16,10 @@ import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.optim.base.Adam;
 import io.streamcl.core.optim.plasticity.ContinualBackprop.Utility;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,6 +163,7 @@ class ContinualBackpropTest {
         final double[] p;
         final double[][] util = new double[2][];
         final double[][] mean = new double[2][];
+        final double[][] meanHat = new double[2][];
         final int[][] age = new int[2][];
         final double[] acc = new double[2];
 
@@ -173,17 +178,19 @@ class ContinualBackpropTest {
                 int n = f.layout.fanOut(l);
                 util[l] = new double[n];
                 mean[l] = new double[n];
+                meanHat[l] = new double[n];
                 age[l] = new int[n];
             }
         }
 
+        /** gnt.py's order: every layer's statistics and choices first (test_features), then the replacements. */
         void step(int step) {
+            List<int[]> replacements = new ArrayList<>();
             for (int l = 0; l < 2; l++) {
                 int n = f.layout.fanOut(l);
                 int in = f.layout.fanIn(l);
                 int nextOut = f.layout.fanOut(l + 1);
                 double[] corrected = new double[n];
-                double[] meanHat = new double[n];
                 int eligible = 0;
                 for (int i = 0; i < n; i++) {
                     age[l][i]++;
@@ -193,7 +200,7 @@ class ContinualBackpropTest {
                         batchMean += f.hidden[l][r * n + i] / f.rows;
                     }
                     mean[l][i] = eta * mean[l][i] + (1 - eta) * batchMean;
-                    meanHat[i] = mean[l][i] / bc;
+                    meanHat[l][i] = mean[l][i] / bc;
                     double out = 0;
                     for (int k = 0; k < nextOut; k++) {
                         out += Math.abs(p[f.layout.weightOffset(l + 1) + i * nextOut + k]) / nextOut;
@@ -201,7 +208,7 @@ class ContinualBackpropTest {
                     double dev = 0;
                     for (int r = 0; r < f.rows; r++) {
                         double h = f.hidden[l][r * n + i];
-                        dev += Math.abs(utility == Utility.CONTRIBUTION ? h : h - meanHat[i]) / f.rows;
+                        dev += Math.abs(utility == Utility.CONTRIBUTION ? h : h - meanHat[l][i]) / f.rows;
                     }
                     double y = out * dev;
                     if (utility == Utility.ADAPTABLE_CONTRIBUTION) {
@@ -221,15 +228,22 @@ class ContinualBackpropTest {
                 acc[l] += rho * eligible;
                 int replace = (int) Math.min(eligible, Math.floor(acc[l]));
                 acc[l] -= Math.floor(acc[l]);
-                for (int c = 0; c < replace; c++) {
-                    int worst = -1;
-                    for (int i = 0; i < n; i++) {
-                        if (age[l][i] > maturity && (worst < 0 || corrected[i] < corrected[worst])) {
-                            worst = i;
-                        }
-                    }
-                    replace(step, l, worst, meanHat[worst]);
+                Integer[] order = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
                 }
+                Arrays.sort(order, Comparator.comparingDouble((Integer i) -> corrected[i]).thenComparingInt(i -> i));
+                int taken = 0;
+                for (int i : order) {
+                    if (taken < replace && age[l][i] > maturity) {
+                        replacements.add(new int[] {l, i});
+                        taken++;
+                    }
+                }
+            }
+            replacements.sort(Comparator.comparingInt((int[] r) -> r[0]));
+            for (int[] r : replacements) {
+                replace(step, r[0], r[1], meanHat[r[0]][r[1]]);
             }
         }
 
