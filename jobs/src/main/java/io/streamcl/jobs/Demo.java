@@ -6,6 +6,9 @@ import io.streamcl.jobs.training.TrainingJob;
 import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.Scenario;
 import io.streamcl.loadgen.StreamPlan;
+import io.streamcl.loadgen.TaskData;
+import io.streamcl.loadgen.images.FashionMnist;
+import io.streamcl.loadgen.images.ImageTasks;
 import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.loadgen.progress.ProgressPrinter;
 import io.streamcl.loadgen.progress.ThroughputReport;
@@ -40,10 +43,16 @@ import picocli.CommandLine.Option;
 public final class Demo implements Callable<Integer> {
     private static final String KEY = "demo-learner";
 
-    @Option(names = "--tasks", defaultValue = "3", description = "Tasks in the stream (default: ${DEFAULT-VALUE}).")
+    /** The scenarios the demo can run. */
+    enum DemoScenario { PERMUTED, SPLIT, GAUSSIAN }
+
+    @Option(names = "--scenario", defaultValue = "PERMUTED", description = "PERMUTED (Fashion-MNIST, a new pixel permutation per task), SPLIT (Fashion-MNIST, class-incremental, 2 classes per task) or GAUSSIAN (synthetic clusters, no data needed). Default: ${DEFAULT-VALUE}.")
+    DemoScenario scenarioKind;
+
+    @Option(names = "--tasks", defaultValue = "3", description = "Tasks in the stream (default: ${DEFAULT-VALUE}; SPLIT always has 5).")
     int tasks;
 
-    @Option(names = "--examples-per-task", defaultValue = "4000", description = "Examples per task (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--examples-per-task", defaultValue = "5000", description = "Examples per task (default: ${DEFAULT-VALUE}).")
     long examplesPerTask;
 
     @Option(names = "--seed", defaultValue = "42", description = "Scenario seed (default: ${DEFAULT-VALUE}).")
@@ -59,7 +68,11 @@ public final class Demo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EventCodec.trustGeneratedClasses();
-        GaussianClusters data = GaussianClusters.defaults().withTasks(tasks);
+        TaskData data = switch (scenarioKind) {
+            case PERMUTED -> ImageTasks.permuted(FashionMnist.load(), tasks);
+            case SPLIT -> ImageTasks.classIncremental(FashionMnist.load(), 2, ImageTasks.naturalClassOrder());
+            case GAUSSIAN -> GaussianClusters.defaults().withTasks(tasks);
+        };
         Scenario scenario = Scenario.of(data,
                 StreamPlan.defaults().withSeed(seed).withExamplesPerTask(examplesPerTask).withEvalFraction(0.1));
         say("scenario: %s, %,d examples", scenario.describe(), scenario.length());
@@ -80,7 +93,9 @@ public final class Demo implements Callable<Integer> {
                     "--bounded", "--checkpoint-interval", "PT1S", "--set", "eval.every=" + evalEvery,
                     "--set", "eval.samples-per-task=300",
                     "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
-                    "--set", "model.hidden=64", "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
+                    "--set", "model.hidden=" + (scenarioKind == DemoScenario.GAUSSIAN ? "64" : "256,256"),
+                    "--set", "optimizer=sgd(lr=" + (scenarioKind == DemoScenario.GAUSSIAN ? "0.05" : "0.01") + ")",
+                    "--set", "learner.batch-size=16");
             say("training job: learner config %s", job.learnerConfig().learner().hash());
             long trainingStarted = System.nanoTime();
             CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
