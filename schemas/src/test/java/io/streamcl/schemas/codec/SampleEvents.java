@@ -56,7 +56,7 @@ final class SampleEvents {
     static ForgettingAlert alert() {
         return ForgettingAlert.newBuilder().setAlertId("stream-a/0/900").setKey("stream-a").setTaskId(0)
                 .setConfigHash("0123456789abcdef").setModelStep(930).setEventTime(T).setState(AlertState.OPENED)
-                .setKind(AlertKind.FORGETTING_SPIKE).setSeverity(Severity.WARNING).setDetector("drop(0.1)")
+                .setKind(AlertKind.FORGETTING_SPIKE).setSeverity(Severity.WARNING).setDetector("drop(0.1)").setMetric("accuracy")
                 .setOnsetStep(910).setBaseline(0.9).setCurrent(0.6).setDepth(0.3).build();
     }
 
