@@ -12,7 +12,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One learner key's whole continual-learning loop, free of any runtime: test-then-train on labeled examples,
@@ -32,7 +34,12 @@ public final class ContinualLearner {
     public static final int FORMAT_VERSION = 1;
 
     private static final int NO_TASK = Integer.MIN_VALUE;
-    private static final int ROWS_PER_EVALUATION_PASS = 256;
+    private static final int ROWS_PER_EVALUATION_PASS = 1000;
+    /**
+     * Evaluation buffers (~12 MB for 784-256-256-10 at 1000 rows) are scratch space, so one per thread and model
+     * shape serves every learner key of a Flink subtask instead of one per key.
+     */
+    private static final ThreadLocal<Map<String, TaskEvaluator>> EVALUATORS = ThreadLocal.withInitial(HashMap::new);
 
     private final ContinualLearnerConfig config;
     private final OnlineLearner learner;
@@ -47,7 +54,6 @@ public final class ContinualLearner {
     private long evaluations;
     private long lastEvaluatedStep = -1;
     private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
-    private TaskEvaluator evaluator;
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
             ContinualMetrics metrics, HeldOutSets heldOut, BoundaryDetector segments) {
@@ -164,9 +170,8 @@ public final class ContinualLearner {
             evaluatedAtLastStep.clear();
         }
         var sets = heldOut.seen().stream().filter(s -> !evaluatedAtLastStep.contains(s.taskId())).toList();
-        if (evaluator == null) {
-            evaluator = new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS);
-        }
+        TaskEvaluator evaluator = EVALUATORS.get().computeIfAbsent(config.learner().model().canonical(),
+                shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
         int slice = config.evaluation().slice();
         List<TaskScore> scores = evaluator.evaluate(learner.model(), sets, slice, evaluations * slice);
         evaluations++;

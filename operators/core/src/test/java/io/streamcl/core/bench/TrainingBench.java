@@ -90,7 +90,7 @@ public final class TrainingBench {
     }
 
     /** Median examples/s over {@code runs} windows of {@code seconds}, after a warm-up of one window. */
-    private static double rate(Runnable step, int examplesPerCall, double seconds, int runs) {
+    static double rate(Runnable step, int examplesPerCall, double seconds, int runs) {
         long warmUp = System.nanoTime() + (long) (seconds * 1e9);
         while (System.nanoTime() < warmUp) {
             step.run();
@@ -142,7 +142,7 @@ public final class TrainingBench {
                 torch == null ? "-" : String.format(Locale.ROOT, "%.0f", torch), ratio);
     }
 
-    private static String arg(String[] args, String name, String fallback) {
+    static String arg(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];
