@@ -1,0 +1,421 @@
+package io.streamcl.deploy.flink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A real Flink standalone session cluster on 127.0.0.1: a JobManager and TaskManagers, each in its own JVM, started
+ * from Maven-resolved Flink jars with a generated configuration.
+ *
+ * <p>{@code try (LocalFlink flink = LocalFlink.builder().start()) { flink.rest().submit(...); }}. It shuts itself
+ * down when this JVM ends, even when this JVM is killed. Submit jobs with {@link #rest()}; the web UI is at
+ * {@link #restAddress()}.
+ */
+public final class LocalFlink implements AutoCloseable {
+
+    private static final String LOG4J_RESOURCE = "cluster-log4j.properties";
+    private static final int TAIL_LINES = 40;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ClusterDir dir;
+    private final boolean temporary;
+    private final URI restAddress;
+    private final Process jobManager;
+    private final List<Process> taskManagers;
+    private final Duration shutdownTimeout;
+    private final Thread shutdownHook;
+    private final FlinkRestClient rest;
+    private Duration startupTime = Duration.ZERO;
+    private boolean closed;
+
+    private LocalFlink(ClusterDir dir, boolean temporary, int restPort, Process jobManager, List<Process> taskManagers,
+            Duration shutdownTimeout) {
+        this.dir = dir;
+        this.temporary = temporary;
+        this.restAddress = URI.create("http://" + Ports.HOST + ":" + restPort);
+        this.jobManager = jobManager;
+        this.taskManagers = List.copyOf(taskManagers);
+        this.shutdownTimeout = shutdownTimeout;
+        this.rest = new FlinkRestClient(restAddress);
+        // Covers a normal exit or SIGTERM of this JVM; the children's stdin watchdog covers SIGKILL and crashes.
+        this.shutdownHook = new Thread(this::stopOnJvmExit, "streamcl-local-flink-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Options for a new cluster; {@link Builder#start()} starts it. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The REST API and web UI, e.g. {@code http://127.0.0.1:8081}. */
+    public URI restAddress() {
+        return restAddress;
+    }
+
+    /** A client of this cluster's REST API: submit jobs and follow them. */
+    public FlinkRestClient rest() {
+        return rest;
+    }
+
+    /** The directory holding the configuration ({@code conf/}), logs ({@code log/}), checkpoints and savepoints. */
+    public Path dataDir() {
+        return dir.root();
+    }
+
+    /** The process ids of the cluster's JVMs, the JobManager first. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(jobManager.pid());
+        taskManagers.forEach(tm -> pids.add(tm.pid()));
+        return pids;
+    }
+
+    /** {@code false} once any of the cluster's JVMs has ended, whether stopped or crashed. */
+    public boolean isRunning() {
+        return jobManager.isAlive() && taskManagers.stream().allMatch(Process::isAlive);
+    }
+
+    /** From launching the first JVM until the REST API reported every TaskManager registered. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /**
+     * Stops the TaskManagers, then the JobManager (SIGTERM, then a kill after the shutdown timeout), and deletes a
+     * temporary data directory; a chosen one keeps its logs, checkpoints and savepoints.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean clean = stopProcesses();
+        removeShutdownHook();
+        cleanUpDir();
+        if (!clean) {
+            System.getLogger(LocalFlink.class.getName()).log(System.Logger.Level.WARNING,
+                    "A Flink process of " + dir.root() + " did not stop within " + shutdownTimeout.toSeconds()
+                            + " s of SIGTERM and was killed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LocalFlink[" + restAddress + ", pids " + pids() + ", " + dir.root() + "]";
+    }
+
+    private boolean stopProcesses() {
+        boolean clean = FlinkProcesses.stopAll(taskManagers.stream().map(Process::toHandle).toList(), shutdownTimeout);
+        return FlinkProcesses.stop(jobManager.toHandle(), shutdownTimeout) && clean;
+    }
+
+    private void cleanUpDir() {
+        dir.deleteRunFiles();
+        if (temporary) {
+            dir.delete();
+        } else {
+            dir.deleteScratch();
+        }
+    }
+
+    // Ownership passes to whoever later stops the cluster through its data directory.
+    private synchronized RunningCluster detach() {
+        closed = true;
+        removeShutdownHook();
+        return RunningCluster.find(dir.root()).orElseThrow(() -> new IllegalStateException(
+                "The Flink cluster in " + dir.root() + " stopped right after it started\n"
+                        + dir.logTail(ClusterDir.JOBMANAGER, TAIL_LINES)));
+    }
+
+    private static LocalFlink launch(Builder options, boolean detached) {
+        List<Path> classpath = FlinkRuntimeClasspath.load();
+        if (options.dataDir != null) {
+            ClusterDir chosen = new ClusterDir(options.dataDir);
+            requireNotRunning(chosen);
+            chosen.deleteRunFiles(); // stale ones of a cluster that is gone
+        }
+        int restPort = options.restPort == 0 ? Ports.free() : requireFree(options.restPort);
+        int rpcPort = Ports.freeExcept(restPort);
+        boolean temporary = options.dataDir == null;
+        if (temporary) {
+            TempClusterDirs.deleteOrphans();
+        }
+        ClusterDir dir = new ClusterDir(temporary ? TempClusterDirs.create() : options.dataDir);
+        ClusterConfig config = ClusterConfig.of(dir, new ClusterConfig.Endpoints(restPort, rpcPort),
+                new ClusterConfig.Resources(options.slots, options.jobManagerMemory, options.taskManagerMemory),
+                options.settings);
+        writeConfig(dir, config);
+
+        long started = System.nanoTime();
+        FlinkProcesses processes = new FlinkProcesses(dir, classpath, config, TaskManagerEnvironment.forThisMachine());
+        List<FlinkProcesses.ResourceParams> params = processes.resourceParams(options.startupTimeout);
+        List<Process> launched = new ArrayList<>();
+        LocalFlink flink;
+        try {
+            Process jobManager = processes.launch(ClusterDir.JOBMANAGER, params.get(0), detached);
+            launched.add(jobManager);
+            dir.writePid(ClusterDir.JOBMANAGER, jobManager.pid());
+            List<Process> taskManagers = new ArrayList<>();
+            for (int i = 0; i < options.taskManagers; i++) {
+                Process taskManager = processes.launch(ClusterDir.taskManager(i), params.get(1), detached);
+                launched.add(taskManager);
+                taskManagers.add(taskManager);
+                dir.writePid(ClusterDir.taskManager(i), taskManager.pid());
+            }
+            flink = new LocalFlink(dir, temporary, restPort, jobManager, taskManagers, options.shutdownTimeout);
+        } catch (RuntimeException e) {
+            FlinkProcesses.stopAll(launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
+            dir.deleteRunFiles();
+            throw e;
+        }
+        try {
+            flink.awaitStartup(options, started);
+        } catch (RuntimeException e) {
+            flink.abort();
+            throw e;
+        }
+        dir.writeRestAddress(flink.restAddress.toString());
+        flink.startupTime = Duration.ofNanos(System.nanoTime() - started);
+        return flink;
+    }
+
+    private void awaitStartup(Builder options, long started) {
+        long deadline = started + options.startupTimeout.toNanos();
+        while (true) {
+            List<String> names = new ArrayList<>(List.of(ClusterDir.JOBMANAGER));
+            List<Process> all = new ArrayList<>(List.of(jobManager));
+            for (int i = 0; i < taskManagers.size(); i++) {
+                names.add(ClusterDir.taskManager(i));
+                all.add(taskManagers.get(i));
+            }
+            for (int i = 0; i < all.size(); i++) {
+                if (!all.get(i).isAlive()) {
+                    throw exitedEarly(names.get(i), all.get(i).exitValue());
+                }
+            }
+            Optional<ClusterOverview> overview = rest.probe(PROBE_TIMEOUT);
+            if (overview.isPresent() && overview.get().taskManagers() >= taskManagers.size()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The Flink cluster did not become ready at " + restAddress + " within "
+                        + options.startupTimeout.toSeconds() + " s (" + overview.map(o -> o.taskManagers()
+                        + " of " + taskManagers.size() + " TaskManagers registered").orElse("the REST API does not "
+                        + "answer") + ") and was stopped; raise the start-up timeout (CLI: --timeout) if this machine "
+                        + "is busy. Data dir: " + dir.root() + "\n" + dir.logTail(ClusterDir.JOBMANAGER, TAIL_LINES));
+            }
+            pause();
+        }
+    }
+
+    private IllegalStateException exitedEarly(String process, int exitCode) {
+        String tail = dir.logTail(process, TAIL_LINES);
+        String hint = tail.contains("Address already in use") || tail.contains("BindException")
+                ? " because a port it needs was taken after it was checked; start again (port 0 picks a free one)"
+                : "; the log below says why";
+        return new IllegalStateException("The Flink " + process + " exited with code " + exitCode
+                + " during start-up" + hint + ". Data dir: " + dir.root() + "\n" + tail);
+    }
+
+    // After a failed start the data directory is kept, so its logs can be read.
+    private synchronized void abort() {
+        closed = true;
+        List<ProcessHandle> all = new ArrayList<>(List.of(jobManager.toHandle()));
+        taskManagers.forEach(tm -> all.add(tm.toHandle()));
+        FlinkProcesses.stopAll(all, Duration.ofSeconds(5));
+        removeShutdownHook();
+        dir.deleteRunFiles();
+    }
+
+    private void stopOnJvmExit() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        stopProcesses();
+        cleanUpDir();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running or has run
+        }
+    }
+
+    private static void requireNotRunning(ClusterDir dir) {
+        String stop = "; stop it first (`deploy/bin/flink-local stop --data-dir " + dir.root()
+                + "`) or choose another data directory";
+        RunningCluster.find(dir.root()).ifPresent(running -> {
+            throw new IllegalStateException("A Flink cluster (JobManager pid " + running.jobManagerPid()
+                    + ") is already running from " + dir.root() + " at " + running.restAddress() + stop);
+        });
+        int leftovers = RunningCluster.leftoverProcesses(dir.root());
+        if (leftovers > 0) {
+            throw new IllegalStateException(leftovers + " process(es) of an earlier Flink cluster still run from "
+                    + dir.root() + stop);
+        }
+    }
+
+    private static int requireFree(int port) {
+        if (!Ports.isFree(port)) {
+            throw new IllegalStateException("Port " + port + " on " + Ports.HOST + " is already in use, so the Flink "
+                    + "REST API cannot listen there. Stop whatever holds it (`ss -ltnp 'sport = :" + port + "'` shows "
+                    + "it; a cluster from `deploy/bin/flink-local start` stops with `deploy/bin/flink-local stop`) or "
+                    + "choose another port (--rest-port; 0 picks a free one)");
+        }
+        return port;
+    }
+
+    private static void writeConfig(ClusterDir dir, ClusterConfig config) {
+        dir.createDirectories();
+        dir.startNewLogs();
+        try (InputStream log4j = LocalFlink.class.getResourceAsStream(LOG4J_RESOURCE)) {
+            if (log4j == null) {
+                throw new IllegalStateException("Cannot find " + LOG4J_RESOURCE + " on the classpath; "
+                        + FlinkRuntimeClasspath.BUILD_HINT);
+            }
+            Files.write(dir.log4jProperties(), log4j.readAllBytes());
+            Files.writeString(dir.configYaml(), config.render(
+                    "Written by io.streamcl.deploy.flink.LocalFlink at every start; edits are overwritten.\n"
+                            + "Change settings with `deploy/bin/flink-local start --conf KEY=VALUE` "
+                            + "(LocalFlink.Builder#setting)."));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the Flink configuration in " + dir.conf(), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the Flink cluster to start", e);
+        }
+    }
+
+    /** Options of a {@link LocalFlink}; every option has a default, so {@code builder().start()} works. */
+    public static final class Builder {
+
+        private Path dataDir;
+        private int restPort;
+        private int slots = 2;
+        private int taskManagers = 1;
+        private String jobManagerMemory = "1280m";
+        private String taskManagerMemory = "4g";
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private Duration startupTimeout = Duration.ofSeconds(120);
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Keeps the cluster's logs, checkpoints and savepoints here; the default is a temporary directory. */
+        public Builder dataDir(Path dir) {
+            Objects.requireNonNull(dir, "dataDir");
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("Flink data dir " + dir + " exists and is not a directory");
+            }
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** The port of the REST API and web UI on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder restPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("REST port must be 0 (pick a free one) or 1-65535, got " + port);
+            }
+            this.restPort = port;
+            return this;
+        }
+
+        /** Task slots per TaskManager (default 2, one per core of a 2-core machine). */
+        public Builder slots(int count) {
+            this.slots = atLeastOne(count, "slots per TaskManager");
+            return this;
+        }
+
+        /** Number of TaskManager JVMs (default 1). */
+        public Builder taskManagers(int count) {
+            this.taskManagers = atLeastOne(count, "TaskManagers");
+            return this;
+        }
+
+        /** Total process memory of the JobManager JVM, e.g. {@code 1280m} (the default). */
+        public Builder jobManagerMemory(String size) {
+            this.jobManagerMemory = ClusterConfig.checkMemory(size, "JobManager memory");
+            return this;
+        }
+
+        /** Total process memory of each TaskManager JVM, e.g. {@code 4g} (the default). */
+        public Builder taskManagerMemory(String size) {
+            this.taskManagerMemory = ClusterConfig.checkMemory(size, "TaskManager memory");
+            return this;
+        }
+
+        /** A Flink setting for {@code config.yaml}, e.g. {@code execution.checkpointing.interval=10s}. */
+        public Builder setting(String key, String value) {
+            ClusterConfig.checkOverride(key, value);
+            settings.put(key, value);
+            return this;
+        }
+
+        /** How long start-up (memory settings, JVM starts, TaskManager registration) may take; default 120 s. */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = positive(timeout, "startupTimeout");
+            return this;
+        }
+
+        /** How long a clean shutdown of each process may take after SIGTERM before it is killed; default 30 s. */
+        public Builder shutdownTimeout(Duration timeout) {
+            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            return this;
+        }
+
+        /** Starts the cluster and waits until every TaskManager has registered; it stops when this JVM ends. */
+        public LocalFlink start() {
+            return launch(this, false);
+        }
+
+        /**
+         * Starts a cluster that keeps running after this JVM exits; find or stop it later with
+         * {@link RunningCluster#find(Path)}. Needs {@link #dataDir(Path)}.
+         */
+        public RunningCluster startDetached() {
+            if (dataDir == null) {
+                throw new IllegalStateException("startDetached() needs dataDir(...): a detached cluster is found and "
+                        + "stopped through its data directory");
+            }
+            return launch(this, true).detach();
+        }
+
+        private static int atLeastOne(int count, String what) {
+            if (count < 1) {
+                throw new IllegalArgumentException("Number of " + what + " must be at least 1, got " + count);
+            }
+            return count;
+        }
+
+        private static Duration positive(Duration timeout, String name) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + timeout);
+            }
+            return timeout;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.streamcl.deploy.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamcl.deploy.flink.JobStatus;
+import io.streamcl.deploy.flink.JobSubmission;
+import io.streamcl.deploy.flink.LocalFlink;
+import io.streamcl.deploy.kafka.LocalKafkaExtension;
+import io.streamcl.loadgen.ExampleStream;
+import io.streamcl.loadgen.Scenario;
+import io.streamcl.loadgen.StreamPlan;
+import io.streamcl.loadgen.kafka.ExampleProducer;
+import io.streamcl.loadgen.synthetic.GaussianClusters;
+import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.codec.EventCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The deployable artifact on real parts: the shaded job jar, submitted over the REST API to a standalone Flink cluster
+ * (a JobManager and a TaskManager in their own JVMs, started from Maven-resolved Flink jars), trains on a synthetic
+ * two-task stream from a real Kafka broker and writes its evaluation events back. Flink, ND4J and the Kafka connector
+ * run only inside the cluster: none of them is on this test's classpath.
+ */
+class StandaloneClusterIT {
+    private static final String EXAMPLES = "examples";
+    private static final String EVALUATIONS = "evaluations";
+    private static final String KEY = "learner-0";
+    private static final int EXAMPLES_PER_TASK = 3_000;
+    private static final int BATCH = 16;
+    private static final int EVAL_EVERY = 10;
+
+    @RegisterExtension
+    static final LocalKafkaExtension KAFKA = new LocalKafkaExtension()
+            .withTopics(EXAMPLES, EVALUATIONS, "predictions", "dead-letters");
+
+    private static LocalFlink flink;
+
+    @BeforeAll
+    static void startFlink() {
+        flink = LocalFlink.builder().start();
+        System.out.printf("[standalone-it] Flink cluster up at %s in %.1f s%n", flink.restAddress(),
+                flink.startupTime().toMillis() / 1e3);
+    }
+
+    @AfterAll
+    static void stopFlinkAndCheckNothingIsLeft() {
+        if (flink == null) {
+            return;
+        }
+        List<Long> pids = flink.pids();
+        Path dataDir = flink.dataDir();
+        flink.close();
+        assertThat(pids).as("cluster JVMs after close").noneMatch(pid -> ProcessHandle.of(pid)
+                .map(ProcessHandle::isAlive).orElse(false));
+        assertThat(dataDir).as("temporary data directory after close").doesNotExist();
+    }
+
+    @Test
+    void shadedJobJarTrainsOnAStandaloneCluster() throws Exception {
+        int produced = produceTwoTaskStream();
+
+        long submitted = System.nanoTime();
+        String jobId = flink.rest().submit(JobSubmission.of(jobJar(), List.of(
+                "--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest", "--bounded",
+                "--checkpoint-interval", "PT1S", "--set", "eval.every=" + EVAL_EVERY,
+                "--set", "eval.samples-per-task=200",
+                "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
+                "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=" + BATCH)));
+        JobStatus status = flink.rest().awaitTermination(jobId, Duration.ofSeconds(90));
+        System.out.printf("[standalone-it] job %s; %.1f s from submission%n", status,
+                (System.nanoTime() - submitted) / 1e9);
+        assertThat(status.state()).as("job state; failure: %s", status.failure().orElse("none")).isEqualTo("FINISHED");
+
+        List<EvaluationEvent> events = decodeAll(EVALUATIONS, EventCodec.of(EvaluationEvent.class));
+        int updates = (int) Math.round(produced * 0.9) / BATCH;
+        assertThat(events).as("evaluation events").isNotEmpty().allSatisfy(e -> assertThat(e.getKey()).isEqualTo(KEY));
+        assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
+        EvaluationEvent last = events.get(events.size() - 1);
+        assertThat(last.getModelStep()).as("the whole bounded stream was trained on")
+                .isGreaterThan(updates - EVAL_EVERY * 2);
+        assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
+        assertThat(flink.rest().overview().jobsFinished()).isEqualTo(1);
+        assertThat(flink.isRunning()).as("the cluster outlives the job (its main ran inside the JobManager)").isTrue();
+    }
+
+    private static int produceTwoTaskStream() {
+        Scenario scenario = Scenario.of(
+                GaussianClusters.defaults().withClasses(4).withFeatures(16).withTasks(2),
+                StreamPlan.defaults().withSeed(7).withExamplesPerTask(EXAMPLES_PER_TASK).withEvalFraction(0.1));
+        try (ExampleProducer producer = ExampleProducer.builder(KAFKA.bootstrapServers(), EXAMPLES).build();
+                ExampleStream stream = ExampleStream.of(KEY, scenario)) {
+            return (int) producer.send(stream).examples();
+        }
+    }
+
+    private static Path jobJar() {
+        String path = System.getProperty("streamcl.jobJar");
+        assertThat(path).as("system property streamcl.jobJar (failsafe sets it to the shaded job jar; run this test "
+                + "with `mvn -pl deploy/standalone-it -am verify`)").isNotBlank();
+        assertThat(Path.of(path)).as("the shaded job jar").satisfies(p -> assertThat(Files.isRegularFile(p)).isTrue());
+        return Path.of(path);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decodeAll(String topic,
+            EventCodec<T> codec) throws IOException {
+        Properties props = new Properties();
+        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+        List<T> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(codec.decode(record.value()));
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+        return out;
+    }
+}
