@@ -1,5 +1,7 @@
 package io.streamcl.core.diagnostics;
 
+import io.streamcl.core.model.ParameterLayout;
+
 /**
  * Plasticity diagnostics of one model on one probe batch, per hidden layer (index l) or per weight layer, plus
  * the gradient norm of the learner's last update (NaN when not known).
@@ -11,4 +13,28 @@ package io.streamcl.core.diagnostics;
  * @param weightMagnitude mean |w| of each weight layer's matrix
  */
 public record PlasticityReport(double[] deadFraction, double[] dormantFraction, double[] effectiveRank,
-        int[] approximateRank, double[] weightMagnitude, double gradientNorm) {}
+        int[] approximateRank, double[] weightMagnitude, double gradientNorm) {
+
+    /** Dormant units over all hidden layers, weighting each layer by its width. */
+    public double overallDormantFraction(ParameterLayout layout) {
+        double dormant = 0;
+        int units = 0;
+        for (int l = 0; l < dormantFraction.length; l++) {
+            dormant += dormantFraction[l] * layout.fanOut(l);
+            units += layout.fanOut(l);
+        }
+        return units == 0 ? Double.NaN : dormant / units;
+    }
+
+    /** Mean |w| over all weight matrices, weighting each layer by its number of weights. */
+    public double overallWeightMagnitude(ParameterLayout layout) {
+        double sum = 0;
+        long weights = 0;
+        for (int l = 0; l < weightMagnitude.length; l++) {
+            long n = (long) layout.fanIn(l) * layout.fanOut(l);
+            sum += weightMagnitude[l] * n;
+            weights += n;
+        }
+        return sum / weights;
+    }
+}

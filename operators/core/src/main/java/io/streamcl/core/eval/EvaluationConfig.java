@@ -16,11 +16,15 @@ import java.util.Locale;
  *     with the larger binomial noise of {@code slice} samples)
  * @param holdoutFraction share of TRAIN examples diverted to the held-out sets (EVAL examples always are)
  * @param metrics settings of the metric accumulators
+ * @param plasticityEvery updates between plasticity diagnostics (dormant units, ranks, weight magnitude; an SVD per
+ *     hidden layer on the current task's held-out set, so kept off the per-evaluation path); 0 turns them off
  */
-public record EvaluationConfig(int every, int samplesPerTask, int slice, double holdoutFraction, MetricsConfig metrics) {
+public record EvaluationConfig(int every, int samplesPerTask, int slice, double holdoutFraction, MetricsConfig metrics,
+        int plasticityEvery) {
     public static final int DEFAULT_EVERY = 10;
     public static final int DEFAULT_SAMPLES_PER_TASK = 500;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.0;
+    public static final int DEFAULT_PLASTICITY_EVERY = 500;
 
     public EvaluationConfig {
         if (every < 1) {
@@ -36,6 +40,9 @@ public record EvaluationConfig(int every, int samplesPerTask, int slice, double 
         if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
             throw new IllegalArgumentException("eval.holdout-fraction must be in [0, 1), got " + holdoutFraction);
         }
+        if (plasticityEvery < 0) {
+            throw new IllegalArgumentException("eval.plasticity-every must be at least 0, got " + plasticityEvery);
+        }
         if (metrics == null) {
             throw new IllegalArgumentException("metrics settings must be set");
         }
@@ -43,7 +50,7 @@ public record EvaluationConfig(int every, int samplesPerTask, int slice, double 
 
     public static EvaluationConfig defaults() {
         return new EvaluationConfig(DEFAULT_EVERY, DEFAULT_SAMPLES_PER_TASK, DEFAULT_SAMPLES_PER_TASK,
-                DEFAULT_HOLDOUT_FRACTION, MetricsConfig.defaults());
+                DEFAULT_HOLDOUT_FRACTION, MetricsConfig.defaults(), DEFAULT_PLASTICITY_EVERY);
     }
 
     /** The cadence as a policy object. */
@@ -53,8 +60,9 @@ public record EvaluationConfig(int every, int samplesPerTask, int slice, double 
 
     /** Canonical text form, for logs and snapshots. */
     public String canonical() {
-        return String.format(Locale.ROOT, "eval(every=%d,samples=%d,slice=%d,holdout=%s,lca=%d,max-tasks=%d,%s)",
-                every, samplesPerTask, slice, holdoutFraction, metrics.lcaBeta(), metrics.maxTasks(),
-                metrics.recovery());
+        return String.format(Locale.ROOT,
+                "eval(every=%d,samples=%d,slice=%d,holdout=%s,lca=%d,max-tasks=%d,%s,plasticity-every=%d)", every,
+                samplesPerTask, slice, holdoutFraction, metrics.lcaBeta(), metrics.maxTasks(), metrics.recovery(),
+                plasticityEvery);
     }
 }

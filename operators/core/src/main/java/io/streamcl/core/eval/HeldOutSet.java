@@ -67,8 +67,11 @@ public final class HeldOutSet {
         }
     }
 
-    /** Row-major features of the held examples; only the first {@code size() * inputs} values are meaningful. */
-    float[] features() {
+    /**
+     * Row-major features of the held examples, the live array (read it, never write it); only the first {@code
+     * size() * inputs} values are meaningful.
+     */
+    public float[] features() {
         return features;
     }
 

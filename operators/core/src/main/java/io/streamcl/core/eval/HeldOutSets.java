@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +57,12 @@ public final class HeldOutSets {
             }
         }
         return seen;
+    }
+
+    /** The set of {@code taskId}, if it holds any example. */
+    public Optional<HeldOutSet> of(int taskId) {
+        HeldOutSet set = sets.get(taskId);
+        return set == null || set.size() == 0 ? Optional.empty() : Optional.of(set);
     }
 
     /** Held examples over all tasks, for memory accounting. */

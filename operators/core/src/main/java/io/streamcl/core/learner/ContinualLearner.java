@@ -1,6 +1,8 @@
 package io.streamcl.core.learner;
 
 import io.streamcl.core.detect.BoundaryDetector;
+import io.streamcl.core.diagnostics.PlasticityProbe;
+import io.streamcl.core.diagnostics.PlasticityReport;
 import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.eval.HeldOutSets;
 import io.streamcl.core.eval.TaskEvaluator;
@@ -53,6 +55,7 @@ public final class ContinualLearner {
     private long latestEventTime = Long.MIN_VALUE;
     private long evaluations;
     private long lastEvaluatedStep = -1;
+    private long lastProbeStep;
     private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
@@ -180,7 +183,23 @@ public final class ContinualLearner {
             evaluatedAtLastStep.add(score.taskId());
         }
         return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
-                scores, metrics.report());
+                scores, metrics.report(), plasticityDue(step) ? probe() : null);
+    }
+
+    /** Whether diagnostics are due: the first evaluation at or after each multiple of the period. */
+    private boolean plasticityDue(long step) {
+        int every = config.evaluation().plasticityEvery();
+        if (every == 0 || step == 0 || step / every == lastProbeStep / every) {
+            return false;
+        }
+        lastProbeStep = step;
+        return true;
+    }
+
+    private PlasticityReport probe() {
+        return heldOut.of(currentTask)
+                .map(set -> PlasticityProbe.measure(learner.model(), set.features(), set.size(), learner.gradientNorm()))
+                .orElse(null);
     }
 
     public void writeTo(DataOutput out) throws IOException {
@@ -189,6 +208,7 @@ public final class ContinualLearner {
         out.writeLong(latestEventTime);
         out.writeLong(evaluations);
         out.writeLong(lastEvaluatedStep);
+        out.writeLong(lastProbeStep);
         out.writeInt(evaluatedAtLastStep.size());
         for (int task : evaluatedAtLastStep) {
             out.writeInt(task);
@@ -211,6 +231,7 @@ public final class ContinualLearner {
         long latestEventTime = in.readLong();
         long evaluations = in.readLong();
         long lastEvaluatedStep = in.readLong();
+        long lastProbeStep = in.readLong();
         List<Integer> evaluatedAtLastStep = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             evaluatedAtLastStep.add(in.readInt());
@@ -227,6 +248,7 @@ public final class ContinualLearner {
         restored.latestEventTime = latestEventTime;
         restored.evaluations = evaluations;
         restored.lastEvaluatedStep = lastEvaluatedStep;
+        restored.lastProbeStep = lastProbeStep;
         restored.evaluatedAtLastStep.addAll(evaluatedAtLastStep);
         return restored;
     }

@@ -1,5 +1,6 @@
 package io.streamcl.core.learner;
 
+import io.streamcl.core.diagnostics.PlasticityReport;
 import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.metrics.MetricsReport;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.List;
  *
  * @param currentTask the task being trained, or null before the first example
  * @param scores this evaluation's per-task scores (empty when no seen task has held-out samples yet)
+ * @param plasticity diagnostics on the current task's held-out set, when due at this evaluation; else null
  */
 public record LearnerReport(long step, long examplesSeen, long eventTime, Integer currentTask,
-        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics) {
+        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics, PlasticityReport plasticity) {
 
     public LearnerReport {
         scores = List.copyOf(scores);

@@ -44,7 +44,7 @@ public final class EvaluationBench {
         LearnerConfig learner = LearnerConfig.of(new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0),
                 "sgd(lr=0.01)", BATCH);
         ContinualLearner cl = ContinualLearner.create(new ContinualLearnerConfig(learner,
-                new EvaluationConfig(every, SAMPLES, slice, 0, MetricsConfig.defaults()),
+                new EvaluationConfig(every, SAMPLES, slice, 0, MetricsConfig.defaults(), 0),
                 BoundaryDetectorConfig.defaults()));
         float[] x = new float[FashionMnist.PIXELS];
         long[] seq = {0};

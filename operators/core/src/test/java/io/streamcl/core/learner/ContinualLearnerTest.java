@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ContinualLearnerTest {
     private static final ContinualLearnerConfig CONFIG = new ContinualLearnerConfig(
             LearnerConfig.sgd(new MlpConfig(2, new int[] {16}, 3, Activation.RELU, 1), 0.1, 8),
-            new EvaluationConfig(5, 100, 100, 0.1, MetricsConfig.defaults()), BoundaryDetectorConfig.defaults());
+            new EvaluationConfig(5, 100, 100, 0.1, MetricsConfig.defaults(), 50), BoundaryDetectorConfig.defaults());
 
     @Test
     void evaluatesEverySeenTaskAndShowsTheFirstTaskDroppingAfterTheBoundary() {
@@ -48,6 +48,11 @@ class ContinualLearnerTest {
             assertThat(gap.depth()).isGreaterThan(0.6);
         });
         assertThat(reports).extracting(LearnerReport::step).isSorted();
+        assertThat(reports).filteredOn(r -> r.plasticity() != null).extracting(LearnerReport::step)
+                .as("diagnostics at the first evaluation after each multiple of 50 updates")
+                .startsWith(50L, 100L, 150L);
+        assertThat(reports.stream().filter(r -> r.plasticity() != null).findFirst().orElseThrow().plasticity()
+                .dormantFraction()).hasSize(1);
     }
 
     @Test
@@ -68,7 +73,9 @@ class ContinualLearnerTest {
                 ContinualLearner.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), CONFIG);
         stream.subList(2503, stream.size())
                 .forEach(e -> actual.addAll(second.observe(e.task, e.seq, e.seq, e.x, e.label, false)));
-        assertThat(actual).isEqualTo(expected);
+        // Recursive, because the reports hold arrays; Double.compare, because NaN marks "nothing yet".
+        assertThat(actual).usingRecursiveComparison().withComparatorForType(Double::compare, Double.class)
+                .isEqualTo(expected);
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class LearnerSettings {
     public static final String EVAL_LCA_BETA = "eval.lca-beta";
     public static final String EVAL_RECOVERY = "eval.recovery-epsilon";
     public static final String EVAL_MAX_TASKS = "eval.max-tasks";
+    /** Updates between plasticity diagnostics; 0 turns them off. */
+    public static final String EVAL_PLASTICITY_EVERY = "eval.plasticity-every";
     /** Change detector on the training loss that cuts task-free streams into segments. */
     public static final String SEGMENT_DETECTOR = "segment.detector";
     public static final String SEGMENT_LOG_LOSS = "segment.log-loss";
@@ -68,6 +70,7 @@ public final class LearnerSettings {
             Map.entry(EVAL_LCA_BETA, Integer.toString(MetricsConfig.DEFAULT_LCA_BETA)),
             Map.entry(EVAL_RECOVERY, Double.toString(RecoveryTolerance.DEFAULT.epsilon())),
             Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)),
+            Map.entry(EVAL_PLASTICITY_EVERY, Integer.toString(EvaluationConfig.DEFAULT_PLASTICITY_EVERY)),
             Map.entry(SEGMENT_DETECTOR, BoundaryDetectorConfig.defaults().detector().canonical()),
             Map.entry(SEGMENT_LOG_LOSS, Boolean.toString(BoundaryDetectorConfig.DEFAULT_LOG)),
             Map.entry(SEGMENT_MIN_UPDATES, Integer.toString(BoundaryDetectorConfig.DEFAULT_MIN_SEGMENT)));
@@ -97,7 +100,7 @@ public final class LearnerSettings {
                     RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
             EvaluationConfig evaluation = new EvaluationConfig(integer(s, EVAL_EVERY), samples,
                     "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
-                    metrics);
+                    metrics, integer(s, EVAL_PLASTICITY_EVERY));
             BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(
                     DetectorConfig.parse(s.get(SEGMENT_DETECTOR)), bool(s, SEGMENT_LOG_LOSS),
                     integer(s, SEGMENT_MIN_UPDATES));
@@ -130,6 +133,7 @@ public final class LearnerSettings {
         s.put(EVAL_LCA_BETA, Integer.toString(evaluation.metrics().lcaBeta()));
         s.put(EVAL_RECOVERY, Double.toString(evaluation.metrics().recovery().epsilon()));
         s.put(EVAL_MAX_TASKS, Integer.toString(evaluation.metrics().maxTasks()));
+        s.put(EVAL_PLASTICITY_EVERY, Integer.toString(evaluation.plasticityEvery()));
         s.put(SEGMENT_DETECTOR, full.segmentation().detector().canonical());
         s.put(SEGMENT_LOG_LOSS, Boolean.toString(full.segmentation().log()));
         s.put(SEGMENT_MIN_UPDATES, Integer.toString(full.segmentation().minSegment()));

@@ -96,7 +96,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             heldOut.inc();
         }
         int pendingBefore = learner.learner().pending();
-        emit(ctx.getCurrentKey(), learner.observe(example.taskId, example.seq, example.eventTime, example.features,
+        emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime, example.features,
                 example.label, example.eval), out);
         if (pendingBefore == 0 && learner.learner().pending() > 0) {
             ctx.timerService().registerProcessingTimeTimer(
@@ -109,14 +109,15 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvaluationEvent> out) throws Exception {
         ContinualLearner learner = state.value();
         if (learner != null && learner.learner().pending() > 0) {
-            emit(ctx.getCurrentKey(), learner.flush(), out);
+            emit(ctx.getCurrentKey(), learner, learner.flush(), out);
             state.update(learner);
         }
     }
 
-    private void emit(String key, List<LearnerReport> reports, Collector<EvaluationEvent> out) {
+    private void emit(String key, ContinualLearner learner, List<LearnerReport> reports,
+            Collector<EvaluationEvent> out) {
         for (LearnerReport report : reports) {
-            latest = EvaluationEvents.of(key, configHash, report);
+            latest = EvaluationEvents.of(key, configHash, learner.learner().model().layout(), report);
             out.collect(latest);
         }
     }

@@ -1,13 +1,16 @@
 package io.streamcl.flink.serde;
 
+import io.streamcl.core.diagnostics.PlasticityReport;
 import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.learner.LearnerReport;
 import io.streamcl.core.metrics.AggregateReport;
 import io.streamcl.core.metrics.BoundaryReport;
 import io.streamcl.core.metrics.GapReport;
 import io.streamcl.core.metrics.TaskReport;
+import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.PlasticityDiagnostics;
 import io.streamcl.schemas.StabilityGap;
 import io.streamcl.schemas.TaskMetrics;
 import io.streamcl.schemas.codec.EventCodec;
@@ -26,7 +29,8 @@ public final class EvaluationEvents {
 
     private EvaluationEvents() {}
 
-    public static EvaluationEvent of(String key, String configHash, LearnerReport report) {
+    /** The event for {@code report} of a learner whose model has {@code layout}. */
+    public static EvaluationEvent of(String key, String configHash, ParameterLayout layout, LearnerReport report) {
         Map<Integer, TaskScore> scores =
                 report.scores().stream().collect(Collectors.toMap(TaskScore::taskId, Function.identity()));
         return EvaluationEvent.newBuilder()
@@ -42,6 +46,7 @@ public final class EvaluationEvents {
                 .setAggregate(aggregate(report.metrics().aggregate(),
                         report.metrics().atBoundary() ? report.metrics().boundary() : null))
                 .setStabilityGaps(report.metrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
+                .setPlasticity(report.plasticity() == null ? null : plasticity(report.plasticity(), layout))
                 .build();
     }
 
@@ -81,6 +86,21 @@ public final class EvaluationEvents {
                     .setForgetting(boundary.forgetting());
         }
         return builder.build();
+    }
+
+    /**
+     * Summaries across layers: dormant units over all hidden units, ranks of the last hidden layer (the
+     * representation the output layer reads), mean |w| over all weights.
+     */
+    private static PlasticityDiagnostics plasticity(PlasticityReport p, ParameterLayout layout) {
+        int last = p.effectiveRank().length - 1;
+        return PlasticityDiagnostics.newBuilder()
+                .setDormantFraction(finiteOrNull(p.overallDormantFraction(layout)))
+                .setEffectiveRank(last < 0 ? null : p.effectiveRank()[last])
+                .setApproximateRank(last < 0 ? null : (double) p.approximateRank()[last])
+                .setWeightMagnitude(finiteOrNull(p.overallWeightMagnitude(layout)))
+                .setGradientNorm(finiteOrNull(p.gradientNorm()))
+                .build();
     }
 
     private static StabilityGap gap(GapReport g) {
