@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * error at the output) whose parameters live in one flat float vector laid out by {@link ParameterLayout}.
  *
  * <p>The three matrix products per layer go through {@link MatrixKernels}: plain Java loops below {@link
- * #GEMM_MIN_ROWS} rows, where a gemm call's fixed cost would dominate, and OpenBLAS gemm on the same heap arrays
+ * #GEMM_MIN_ROWS} rows, where a gemm call's fixed cost would dominate, and OpenBLAS gemm on direct-buffer copies
  * from there on.
  * Element-wise work (bias, LayerNorm, activation, softmax, their derivatives) is always plain Java over heap
  * arrays, which C2 vectorises (build-notes.md, "ND4J cost model").
@@ -21,11 +21,11 @@ import java.util.SplittableRandom;
 public final class Mlp {
     /**
      * Batches of at least this many rows use BLAS gemm, smaller ones plain Java: the Java kernels stream the whole
-     * weight matrix once per row, so they win only while gemm's fixed cost and OpenBLAS's weak single-row path
-     * dominate; for MLP 784-256-256-10 here Java was 5x faster at 1 row, 2x at 2, 1.7x at 3, even at 4 and 1.5x
-     * slower at 8 (medians of interleaved runs).
+     * weight matrix once per row, so they win only while a gemm call's fixed cost and OpenBLAS's weak single-row
+     * path dominate; for MLP 784-256-256-10 here Java was 1.4x faster at 1 row, BLAS 1.5x faster at 2 rows and 3x
+     * at 4 (medians of interleaved runs).
      */
-    public static final int GEMM_MIN_ROWS = 4;
+    public static final int GEMM_MIN_ROWS = 2;
 
     private final MlpConfig config;
     private final ParameterLayout layout;
@@ -117,6 +117,7 @@ public final class Mlp {
     public void forward(MlpWorkspace ws, int rows) {
         ws.requireRows(rows);
         MatrixKernels kernels = ws.kernels(rows);
+        kernels.load(params);
         Activation activation = config.activation();
         int last = layout.layers() - 1;
         for (int l = 0; l <= last; l++) {

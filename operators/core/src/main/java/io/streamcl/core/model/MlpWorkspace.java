@@ -25,7 +25,7 @@ public final class MlpWorkspace {
     private final FloatBuffer outputView;
     private final int gemmMinRows;
     private final JavaKernels javaKernels;
-    private final BlasKernels blasKernels;
+    private BlasKernels blasKernels;
 
     MlpWorkspace(ParameterLayout layout, int capacity, int gemmMinRows) {
         if (capacity < 1) {
@@ -59,7 +59,6 @@ public final class MlpWorkspace {
         inputView = FloatBuffer.wrap(activations[0]);
         outputView = FloatBuffer.wrap(output);
         javaKernels = new JavaKernels(layout);
-        blasKernels = new BlasKernels(layout);
     }
 
     public int capacity() {
@@ -91,7 +90,13 @@ public final class MlpWorkspace {
 
     /** The kernels for a batch of {@code rows}: BLAS gemm from {@code gemmMinRows} rows on, Java below. */
     MatrixKernels kernels(int rows) {
-        return rows < gemmMinRows ? javaKernels : blasKernels;
+        if (rows < gemmMinRows) {
+            return javaKernels;
+        }
+        if (blasKernels == null) {
+            blasKernels = new BlasKernels(layout, capacity);
+        }
+        return blasKernels;
     }
 
     void requireRows(int rows) {

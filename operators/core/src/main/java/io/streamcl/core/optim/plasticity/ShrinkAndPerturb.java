@@ -19,7 +19,8 @@ import io.streamcl.core.optim.StepContext;
  * shrink = α·wd} (up to a second-order term) followed by noise σ; Kumar et al.'s {@code p} is {@code 1 -
  * shrink}. The defaults are Kumar et al.'s best for SGD on Permuted MNIST (p = 1 - 1e-4, σ = 1e-2).
  *
- * <p>Cost: one Gaussian per parameter per step (a log, a square root and a cosine), the dominant extra cost.
+ * <p>Cost: one normal variate per parameter per step (a hash and a table look-up, {@link StatelessRandom}), the
+ * dominant extra cost.
  */
 public record ShrinkAndPerturb(double shrink, double sigma) implements StageConfig {
     public static final String NAME = "shrink_perturb";
@@ -59,9 +60,10 @@ public record ShrinkAndPerturb(double shrink, double sigma) implements StageConf
     public void apply(StageState state, StepContext step) {
         float[] p = step.parameters();
         float keep = (float) (1 - shrink);
+        float scale = (float) sigma;
         long key = noiseKey(step.model().seed(), step.step());
         for (int i = 0; i < p.length; i++) {
-            p[i] = keep * p[i] + (float) (sigma * StatelessRandom.gaussian(key, i));
+            p[i] = keep * p[i] + scale * StatelessRandom.gaussian(key, i);
         }
     }
 

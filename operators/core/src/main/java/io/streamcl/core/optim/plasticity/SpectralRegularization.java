@@ -76,7 +76,7 @@ public record SpectralRegularization(double lambda, int k) implements StageConfi
     private static float[] randomUnit(int n, long key) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
-            x[i] = (float) StatelessRandom.gaussian(key, i);
+            x[i] = StatelessRandom.gaussian(key, i);
         }
         normalize(x);
         return x;

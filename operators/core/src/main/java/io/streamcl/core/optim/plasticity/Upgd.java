@@ -89,9 +89,10 @@ public record Upgd(double betaUtility, double sigma, boolean protect) implements
         }
         double scale = 1.0 / ((1 - Math.pow(betaUtility, t)) * (max > 0 ? max : Float.MIN_VALUE));
         long key = noiseKey(step.model().seed(), step.step());
+        float noiseScale = (float) sigma;
         for (int i = 0; i < p.length; i++) {
             float keep = (float) (1 - 1 / (1 + Math.exp(-u[i] * scale)));
-            float noise = sigma == 0 ? 0f : (float) (sigma * StatelessRandom.gaussian(key, i));
+            float noise = sigma == 0 ? 0f : noiseScale * StatelessRandom.gaussian(key, i);
             g[i] = protect ? (g[i] + noise) * keep : g[i] + noise * keep;
         }
     }
