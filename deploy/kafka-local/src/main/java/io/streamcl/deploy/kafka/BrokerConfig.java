@@ -1,5 +1,6 @@
 package io.streamcl.deploy.kafka;
 
+import io.streamcl.deploy.process.Ports;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

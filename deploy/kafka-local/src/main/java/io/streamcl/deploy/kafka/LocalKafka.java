@@ -1,5 +1,9 @@
 package io.streamcl.deploy.kafka;
 
+import io.streamcl.deploy.process.ChildJvm;
+import io.streamcl.deploy.process.LaunchOptions;
+import io.streamcl.deploy.process.Ports;
+import io.streamcl.deploy.process.ShutdownHook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Uuid;
@@ -28,7 +31,7 @@ public final class LocalKafka implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Duration shutdownTimeout;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private TopicAdmin admin;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
@@ -40,8 +43,7 @@ public final class LocalKafka implements AutoCloseable {
         this.process = process;
         this.shutdownTimeout = shutdownTimeout;
         // Covers a normal exit or SIGTERM of this JVM; the child's stdin watchdog covers SIGKILL and crashes.
-        this.shutdownHook = new Thread(this::stopOnJvmExit, "streamcl-local-kafka-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHook.register("streamcl-local-kafka-shutdown", this::stopOnJvmExit);
     }
 
     /** Options for a new broker; {@link Builder#start()} starts it. */
@@ -103,8 +105,8 @@ public final class LocalKafka implements AutoCloseable {
         }
         closed = true;
         closeAdmin();
-        boolean clean = BrokerProcess.stop(process.toHandle(), shutdownTimeout);
-        removeShutdownHook();
+        boolean clean = ChildJvm.stop(process.toHandle(), shutdownTimeout);
+        shutdownHook.remove();
         dir.deleteRunFiles();
         if (temporary) {
             dir.delete();
@@ -125,16 +127,16 @@ public final class LocalKafka implements AutoCloseable {
     private synchronized RunningBroker detach() {
         closed = true;
         closeAdmin();
-        removeShutdownHook();
+        shutdownHook.remove();
         return new RunningBroker(pid(), bootstrapServers(), dir.root());
     }
 
     private static LocalKafka launch(Builder options, boolean detached) {
-        List<Path> classpath = BrokerClasspath.load();
+        List<Path> classpath = BrokerClasspath.RESOURCE.load();
         if (options.dataDir != null) {
             requireNotRunning(new BrokerDir(options.dataDir));
         }
-        int port = options.port == 0 ? Ports.twoFree()[0] : requireFree(options.port);
+        int port = options.port == 0 ? Ports.free() : requireFree(options.port);
         int controllerPort = Ports.freeExcept(port);
         boolean temporary = options.dataDir == null;
         BrokerDir dir = new BrokerDir(temporary ? createTempDir() : options.dataDir);
@@ -147,8 +149,8 @@ public final class LocalKafka implements AutoCloseable {
         LocalKafka kafka = new LocalKafka(dir, temporary, port, process, options.shutdownTimeout);
         try {
             dir.writeRunFiles(process.pid(), kafka.bootstrapServers());
-            Duration left = options.startupTimeout.minusNanos(System.nanoTime() - started);
-            new StartupWait(dir, process, kafka::admin, port, controllerPort).await(left);
+            new BrokerStartup(dir, process, kafka::admin, port, controllerPort)
+                    .await(started + options.startupTimeout.toNanos());
             kafka.admin().createTopics(options.topics);
         } catch (RuntimeException e) {
             kafka.abort();
@@ -162,8 +164,8 @@ public final class LocalKafka implements AutoCloseable {
     private synchronized void abort() {
         closed = true;
         closeAdmin();
-        BrokerProcess.stop(process.toHandle(), Duration.ofSeconds(5));
-        removeShutdownHook();
+        ChildJvm.stop(process.toHandle(), Duration.ofSeconds(5));
+        shutdownHook.remove();
         dir.deleteRunFiles();
     }
 
@@ -174,18 +176,10 @@ public final class LocalKafka implements AutoCloseable {
             }
             closed = true;
         }
-        BrokerProcess.stop(process.toHandle(), shutdownTimeout);
+        ChildJvm.stop(process.toHandle(), shutdownTimeout);
         dir.deleteRunFiles();
         if (temporary) {
             dir.delete();
-        }
-    }
-
-    private void removeShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook is running or has run
         }
     }
 
@@ -241,8 +235,8 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     private static Path createTempDir() {
-        TempDataDirs.deleteOrphans();
-        return TempDataDirs.create();
+        BrokerDir.TEMP_DIRS.deleteOrphans();
+        return BrokerDir.TEMP_DIRS.create();
     }
 
     /** Options of a {@link LocalKafka}; every option has a default, so {@code builder().start()} works. */
@@ -264,20 +258,13 @@ public final class LocalKafka implements AutoCloseable {
 
         /** Keeps the broker's data here across runs; by default a temporary directory is deleted on close. */
         public Builder dataDir(Path dir) {
-            Objects.requireNonNull(dir, "dataDir");
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("Kafka data dir " + dir + " exists and is not a directory");
-            }
-            this.dataDir = dir;
+            this.dataDir = LaunchOptions.dataDir(dir, "Kafka");
             return this;
         }
 
         /** The client port on 127.0.0.1; 0 (the default) picks a free one. The controller port is always free-picked. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Kafka port must be 0 (pick a free one) or 1-65535, got " + port);
-            }
-            this.port = port;
+            this.port = LaunchOptions.port(port, "Kafka port");
             return this;
         }
 
@@ -323,13 +310,13 @@ public final class LocalKafka implements AutoCloseable {
 
         /** How long start-up (storage format, JVM start, first answer) may take in all; default 90 s. */
         public Builder startupTimeout(Duration timeout) {
-            this.startupTimeout = positive(timeout, "startupTimeout");
+            this.startupTimeout = LaunchOptions.positive(timeout, "startupTimeout");
             return this;
         }
 
         /** How long a clean shutdown may take after SIGTERM before the broker is killed; default 30 s. */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            this.shutdownTimeout = LaunchOptions.positive(timeout, "shutdownTimeout");
             return this;
         }
 
@@ -366,13 +353,6 @@ public final class LocalKafka implements AutoCloseable {
             if (partitions == null || partitions < 1) {
                 throw new IllegalArgumentException("Topic '" + name + "' needs at least 1 partition, got " + partitions);
             }
-        }
-
-        private static Duration positive(Duration timeout, String what) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, got " + timeout);
-            }
-            return timeout;
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.streamcl.deploy.kafka;
 
+import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +25,6 @@ import picocli.CommandLine.Spec;
                        CommandLine.HelpCommand.class})
 public final class LocalKafkaCli implements Runnable {
 
-    /** Exit code of {@code status} when no broker runs (as in LSB init scripts). */
-    static final int NOT_RUNNING = 3;
-
     private static final String LOG4J_CONFIG = "log4j2.configurationFile";
 
     @Spec
@@ -47,16 +44,7 @@ public final class LocalKafkaCli implements Runnable {
 
     /** The command line with errors reported as one message (which includes the broker log tail) and exit code 1. */
     static CommandLine commandLine() {
-        return new CommandLine(new LocalKafkaCli()).setExecutionExceptionHandler((error, command, parsed) -> {
-            boolean explained = error instanceof IllegalStateException || error instanceof IllegalArgumentException
-                    || error instanceof UncheckedIOException;
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                    + (explained ? error.getMessage() : error.toString()));
-            if (!explained) {
-                error.printStackTrace(command.getErr()); // a bug rather than a situation: keep the trace
-            }
-            return 1;
-        });
+        return LauncherCli.commandLine(new LocalKafkaCli());
     }
 
     @Override
@@ -143,7 +131,7 @@ public final class LocalKafkaCli implements Runnable {
     /** {@code status}: whether the broker runs, with its address and topics. */
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Tells whether the broker runs, with its bootstrap address and topics.",
-                           "Exit code 0 when it runs, " + NOT_RUNNING + " when it does not."})
+                           "Exit code 0 when it runs, " + LauncherCli.NOT_RUNNING + " when it does not."})
     static final class Status implements Callable<Integer> {
         @Mixin
         DataDir dataDir;
@@ -156,8 +144,8 @@ public final class LocalKafkaCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Optional<RunningBroker> running = RunningBroker.find(dataDir.path);
             if (running.isEmpty()) {
-                out.println("not running (data dir " + dataDir.path.toAbsolutePath().normalize() + ")");
-                return NOT_RUNNING;
+                out.println(LauncherCli.notRunning(dataDir.path));
+                return LauncherCli.NOT_RUNNING;
             }
             RunningBroker broker = running.get();
             out.println("running");
@@ -197,7 +185,7 @@ public final class LocalKafkaCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Optional<RunningBroker> running = RunningBroker.find(dataDir.path);
             if (running.isEmpty()) {
-                out.println("not running (data dir " + dataDir.path.toAbsolutePath().normalize() + ")");
+                out.println(LauncherCli.notRunning(dataDir.path));
                 return 0;
             }
             long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.streamcl.deploy.kafka;
 
+import io.streamcl.deploy.process.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +49,7 @@ public record RunningBroker(long pid, String bootstrapServers, Path dataDir) {
         // Re-checked against the pid file and command line, so a stale record never signals an unrelated process.
         boolean clean = dir.runningBroker()
                 .filter(process -> process.pid() == pid)
-                .map(process -> BrokerProcess.stop(process, timeout))
+                .map(process -> ChildJvm.stop(process, timeout))
                 .orElse(true);
         dir.deleteRunFiles();
         return clean;

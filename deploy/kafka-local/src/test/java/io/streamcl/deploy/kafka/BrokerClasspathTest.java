@@ -21,7 +21,7 @@ class BrokerClasspathTest {
         Path clients = Files.createFile(dir.resolve("kafka-clients-4.2.2.jar"));
         Path log4j = Files.createFile(dir.resolve("log4j-core.jar"));
 
-        List<Path> entries = BrokerClasspath.parse(broker + ":" + clients + "\n" + log4j + "\n", "test");
+        List<Path> entries = BrokerClasspath.RESOURCE.parse(broker + ":" + clients + "\n" + log4j + "\n", "test");
 
         assertThat(entries).containsExactly(broker, clients, log4j);
     }
@@ -31,7 +31,7 @@ class BrokerClasspathTest {
         Path broker = Files.createFile(dir.resolve("kafka_2.13-4.2.2.jar"));
         Path missing = dir.resolve("gone-1.0.jar");
 
-        assertThatThrownBy(() -> BrokerClasspath.parse(broker + ":" + missing, "broker.classpath"))
+        assertThatThrownBy(() -> BrokerClasspath.RESOURCE.parse(broker + ":" + missing, "broker.classpath"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining("does not exist")
@@ -42,16 +42,16 @@ class BrokerClasspathTest {
     void refusesAClasspathWithoutTheBroker() throws IOException {
         Path clients = Files.createFile(dir.resolve("kafka-clients-4.2.2.jar"));
 
-        assertThatThrownBy(() -> BrokerClasspath.parse(clients.toString(), "broker.classpath"))
+        assertThatThrownBy(() -> BrokerClasspath.RESOURCE.parse(clients.toString(), "broker.classpath"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no kafka_2.x broker jar");
-        assertThatThrownBy(() -> BrokerClasspath.parse("  \n", "broker.classpath"))
+        assertThatThrownBy(() -> BrokerClasspath.RESOURCE.parse("  \n", "broker.classpath"))
                 .hasMessageContaining("0 entries");
     }
 
     @Test
     void theBuiltClasspathHasTheBrokerAndItsSlf4j1Binding() {
-        List<String> jars = BrokerClasspath.load().stream().map(p -> p.getFileName().toString()).toList();
+        List<String> jars = BrokerClasspath.RESOURCE.load().stream().map(p -> p.getFileName().toString()).toList();
 
         assertThat(jars).anyMatch(name -> name.startsWith("kafka_2.13-"))
                 .anyMatch(name -> name.startsWith("slf4j-api-1.7."))

@@ -2,6 +2,7 @@ package io.streamcl.deploy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.deploy.process.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,19 @@ class BrokerDirTest {
         assertThat(dir.firstException()).isEmpty();
         assertThat(dir.brokerOutput()).doesNotExist();
         assertThat(dir.logs().resolve("previous-server.log")).hasContent("java.lang.IllegalStateException: from the last run");
+    }
+
+    @Test
+    void theSweepDeletesATemporaryDirectoryWhoseBrokerIsDead() throws Exception {
+        Path orphan = Files.createDirectories(root.resolve("streamcl-kafka-tmp-1"));
+        Files.createFile(orphan.resolve(TempDirs.MARKER));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        new BrokerDir(orphan).writeRunFiles(gone.pid(), "127.0.0.1:1");
+
+        BrokerDir.TEMP_DIRS.deleteOrphansIn(root);
+
+        assertThat(orphan).doesNotExist();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.streamcl.deploy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class LocalKafkaCliIT {
 
         assertThat(run("stop")).isZero();
         assertThat(out.toString()).startsWith("stopped");
-        assertThat(run("status")).isEqualTo(LocalKafkaCli.NOT_RUNNING);
+        assertThat(run("status")).isEqualTo(LauncherCli.NOT_RUNNING);
 
         assertThat(run("start", "--port", "0")).isZero();
         assertThat(run("status")).isZero();

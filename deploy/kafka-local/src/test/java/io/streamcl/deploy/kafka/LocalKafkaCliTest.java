@@ -2,6 +2,7 @@ package io.streamcl.deploy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class LocalKafkaCliTest {
 
     @Test
     void statusAndStopOfANeverStartedBroker() {
-        assertThat(run("status", "--data-dir", dataDir.toString())).isEqualTo(LocalKafkaCli.NOT_RUNNING);
+        assertThat(run("status", "--data-dir", dataDir.toString())).isEqualTo(LauncherCli.NOT_RUNNING);
         assertThat(run("stop", "--data-dir", dataDir.toString())).isZero();
         assertThat(out.toString()).contains("not running (data dir " + dataDir);
     }
