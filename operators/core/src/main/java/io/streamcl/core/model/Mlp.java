@@ -268,7 +268,8 @@ public final class Mlp {
             }
             float inv = 1f / sum;
             for (int k = 0; k < width; k++) {
-                p[base + k] *= inv;
+                // a tail probability of 1e-30 would make its output-layer gradients subnormal
+                p[base + k] = Subnormals.flushTiny(p[base + k] * inv);
             }
         }
     }

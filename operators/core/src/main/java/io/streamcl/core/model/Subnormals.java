@@ -13,11 +13,8 @@ public final class Subnormals {
      */
     private static final float SHIFT = 0x1p-100f;
 
-    /**
-     * 2^-32: {@link #flushForSquare} rounds |g| below 2^-56 (~1.4e-17) to zero and keeps |g| >= 2^-9 exact, so
-     * that {@code c * g * g} stays normal for any {@code c >= 1e-4}.
-     */
-    private static final float SQUARE_SHIFT = 0x1p-32f;
+    /** 2^-32: {@link #flushTiny} rounds |x| below 2^-56 (~1.4e-17) to zero and keeps |x| >= 2^-9 exact. */
+    private static final float TINY_SHIFT = 0x1p-32f;
 
     private Subnormals() {}
 
@@ -27,10 +24,11 @@ public final class Subnormals {
     }
 
     /**
-     * {@code g} on a grid of 2^-55 (absolute error below 3e-17): exact for |g| >= 2^-9, zero below 2^-56, so that
-     * its square times a coefficient of at least 1e-4 is never subnormal; branch-free.
+     * {@code x} on a grid of 2^-55 (absolute error below 3e-17): exact for |x| >= 2^-9, zero below 2^-56, so that
+     * products with it stay normal (a squared gradient times Adam's {@code 1 - β2 >= 1e-4}; a softmax probability
+     * times an input of 1/255); branch-free.
      */
-    public static float flushForSquare(float g) {
-        return (g + SQUARE_SHIFT) - SQUARE_SHIFT;
+    public static float flushTiny(float x) {
+        return (x + TINY_SHIFT) - TINY_SHIFT;
     }
 }

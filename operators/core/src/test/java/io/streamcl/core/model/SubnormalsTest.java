@@ -15,10 +15,10 @@ class SubnormalsTest {
             assertThat(Subnormals.flush(x)).isEqualTo(x);
         }
         for (float g : new float[] {0.002f, -0.5f, 3f, 0f}) {
-            assertThat(Subnormals.flushForSquare(g)).isEqualTo(g);
+            assertThat(Subnormals.flushTiny(g)).isEqualTo(g);
         }
-        assertThat(Subnormals.flushForSquare(1e-18f)).isZero();
-        float small = Subnormals.flushForSquare(3e-12f);
+        assertThat(Subnormals.flushTiny(1e-18f)).isZero();
+        float small = Subnormals.flushTiny(3e-12f);
         assertThat(small).isCloseTo(3e-12f, org.assertj.core.data.Offset.offset(3e-17f));
         assertThat(1e-4f * small * small).isGreaterThanOrEqualTo(Float.MIN_NORMAL);
     }

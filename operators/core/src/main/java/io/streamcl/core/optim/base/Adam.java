@@ -113,7 +113,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         float coupled = decoupled ? 0f : (float) weightDecay;
         float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
         for (int i = 0; i < p.length; i++) {
-            float gi = Subnormals.flushForSquare(g[i] + coupled * p[i]);
+            float gi = Subnormals.flushTiny(g[i] + coupled * p[i]);
             float mi = Subnormals.flush(b1 * m[i] + c1 * gi);
             float vi = Subnormals.flush(b2 * v[i] + c2 * gi * gi);
             float bias1 = b1 * a1[i] + c1;
