@@ -1,5 +1,6 @@
 package io.streamcl.deploy.flink;
 
+import io.streamcl.deploy.process.Ports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package io.streamcl.deploy.flink;
 
+import io.streamcl.deploy.process.ChildJvm;
+import io.streamcl.deploy.process.LaunchOptions;
+import io.streamcl.deploy.process.Ports;
+import io.streamcl.deploy.process.ShutdownHook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A real Flink standalone session cluster on 127.0.0.1: a JobManager and TaskManagers, each in its own JVM, started
@@ -26,7 +28,6 @@ public final class LocalFlink implements AutoCloseable {
 
     private static final String LOG4J_RESOURCE = "cluster-log4j.properties";
     private static final int TAIL_LINES = 40;
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ClusterDir dir;
     private final boolean temporary;
@@ -34,7 +35,7 @@ public final class LocalFlink implements AutoCloseable {
     private final Process jobManager;
     private final List<Process> taskManagers;
     private final Duration shutdownTimeout;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private final FlinkRestClient rest;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
@@ -49,8 +50,7 @@ public final class LocalFlink implements AutoCloseable {
         this.shutdownTimeout = shutdownTimeout;
         this.rest = new FlinkRestClient(restAddress);
         // Covers a normal exit or SIGTERM of this JVM; the children's stdin watchdog covers SIGKILL and crashes.
-        this.shutdownHook = new Thread(this::stopOnJvmExit, "streamcl-local-flink-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHook.register("streamcl-local-flink-shutdown", this::stopOnJvmExit);
     }
 
     /** Options for a new cluster; {@link Builder#start()} starts it. */
@@ -102,7 +102,7 @@ public final class LocalFlink implements AutoCloseable {
         }
         closed = true;
         boolean clean = stopProcesses();
-        removeShutdownHook();
+        shutdownHook.remove();
         cleanUpDir();
         if (!clean) {
             System.getLogger(LocalFlink.class.getName()).log(System.Logger.Level.WARNING,
@@ -117,12 +117,12 @@ public final class LocalFlink implements AutoCloseable {
     }
 
     private boolean stopProcesses() {
-        boolean clean = FlinkProcesses.stopAll(taskManagers.stream().map(Process::toHandle).toList(), shutdownTimeout);
-        return FlinkProcesses.stop(jobManager.toHandle(), shutdownTimeout) && clean;
+        boolean clean = ChildJvm.stopAll(taskManagers.stream().map(Process::toHandle).toList(), shutdownTimeout);
+        return ChildJvm.stop(jobManager.toHandle(), shutdownTimeout) && clean;
     }
 
     private void cleanUpDir() {
-        dir.deleteRunFiles();
+        dir.runFiles().delete();
         if (temporary) {
             dir.delete();
         } else {
@@ -133,26 +133,26 @@ public final class LocalFlink implements AutoCloseable {
     // Ownership passes to whoever later stops the cluster through its data directory.
     private synchronized RunningCluster detach() {
         closed = true;
-        removeShutdownHook();
+        shutdownHook.remove();
         return RunningCluster.find(dir.root()).orElseThrow(() -> new IllegalStateException(
                 "The Flink cluster in " + dir.root() + " stopped right after it started\n"
                         + dir.logTail(ClusterDir.JOBMANAGER, TAIL_LINES)));
     }
 
     private static LocalFlink launch(Builder options, boolean detached) {
-        List<Path> classpath = FlinkRuntimeClasspath.load();
+        List<Path> classpath = FlinkRuntimeClasspath.RESOURCE.load();
         if (options.dataDir != null) {
             ClusterDir chosen = new ClusterDir(options.dataDir);
             requireNotRunning(chosen);
-            chosen.deleteRunFiles(); // stale ones of a cluster that is gone
+            chosen.runFiles().delete(); // stale ones of a cluster that is gone
         }
         int restPort = options.restPort == 0 ? Ports.free() : requireFree(options.restPort);
         int rpcPort = Ports.freeExcept(restPort);
         boolean temporary = options.dataDir == null;
         if (temporary) {
-            TempClusterDirs.deleteOrphans();
+            ClusterDir.TEMP_DIRS.deleteOrphans();
         }
-        ClusterDir dir = new ClusterDir(temporary ? TempClusterDirs.create() : options.dataDir);
+        ClusterDir dir = new ClusterDir(temporary ? ClusterDir.TEMP_DIRS.create() : options.dataDir);
         ClusterConfig config = ClusterConfig.of(dir, new ClusterConfig.Endpoints(restPort, rpcPort),
                 new ClusterConfig.Resources(options.slots, options.jobManagerMemory, options.taskManagerMemory),
                 options.settings);
@@ -166,67 +166,30 @@ public final class LocalFlink implements AutoCloseable {
         try {
             Process jobManager = processes.launch(ClusterDir.JOBMANAGER, params.get(0), detached);
             launched.add(jobManager);
-            dir.writePid(ClusterDir.JOBMANAGER, jobManager.pid());
+            dir.runFiles().writePid(ClusterDir.JOBMANAGER, jobManager.pid());
             List<Process> taskManagers = new ArrayList<>();
             for (int i = 0; i < options.taskManagers; i++) {
                 Process taskManager = processes.launch(ClusterDir.taskManager(i), params.get(1), detached);
                 launched.add(taskManager);
                 taskManagers.add(taskManager);
-                dir.writePid(ClusterDir.taskManager(i), taskManager.pid());
+                dir.runFiles().writePid(ClusterDir.taskManager(i), taskManager.pid());
             }
             flink = new LocalFlink(dir, temporary, restPort, jobManager, taskManagers, options.shutdownTimeout);
         } catch (RuntimeException e) {
-            FlinkProcesses.stopAll(launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
-            dir.deleteRunFiles();
+            ChildJvm.stopAll(launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
+            dir.runFiles().delete();
             throw e;
         }
         try {
-            flink.awaitStartup(options, started);
+            new ClusterStartup(dir, flink.rest, flink.restAddress, flink.jobManager, flink.taskManagers,
+                    options.startupTimeout).await(started);
         } catch (RuntimeException e) {
             flink.abort();
             throw e;
         }
-        dir.writeRestAddress(flink.restAddress.toString());
+        dir.runFiles().writeAddress(flink.restAddress.toString());
         flink.startupTime = Duration.ofNanos(System.nanoTime() - started);
         return flink;
-    }
-
-    private void awaitStartup(Builder options, long started) {
-        long deadline = started + options.startupTimeout.toNanos();
-        while (true) {
-            List<String> names = new ArrayList<>(List.of(ClusterDir.JOBMANAGER));
-            List<Process> all = new ArrayList<>(List.of(jobManager));
-            for (int i = 0; i < taskManagers.size(); i++) {
-                names.add(ClusterDir.taskManager(i));
-                all.add(taskManagers.get(i));
-            }
-            for (int i = 0; i < all.size(); i++) {
-                if (!all.get(i).isAlive()) {
-                    throw exitedEarly(names.get(i), all.get(i).exitValue());
-                }
-            }
-            Optional<ClusterOverview> overview = rest.probe(PROBE_TIMEOUT);
-            if (overview.isPresent() && overview.get().taskManagers() >= taskManagers.size()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The Flink cluster did not become ready at " + restAddress + " within "
-                        + options.startupTimeout.toSeconds() + " s (" + overview.map(o -> o.taskManagers()
-                        + " of " + taskManagers.size() + " TaskManagers registered").orElse("the REST API does not "
-                        + "answer") + ") and was stopped; raise the start-up timeout (CLI: --timeout) if this machine "
-                        + "is busy. Data dir: " + dir.root() + "\n" + dir.logTail(ClusterDir.JOBMANAGER, TAIL_LINES));
-            }
-            pause();
-        }
-    }
-
-    private IllegalStateException exitedEarly(String process, int exitCode) {
-        String tail = dir.logTail(process, TAIL_LINES);
-        String hint = tail.contains("Address already in use") || tail.contains("BindException")
-                ? " because a port it needs was taken after it was checked; start again (port 0 picks a free one)"
-                : "; the log below says why";
-        return new IllegalStateException("The Flink " + process + " exited with code " + exitCode
-                + " during start-up" + hint + ". Data dir: " + dir.root() + "\n" + tail);
     }
 
     // After a failed start the data directory is kept, so its logs can be read.
@@ -234,9 +197,9 @@ public final class LocalFlink implements AutoCloseable {
         closed = true;
         List<ProcessHandle> all = new ArrayList<>(List.of(jobManager.toHandle()));
         taskManagers.forEach(tm -> all.add(tm.toHandle()));
-        FlinkProcesses.stopAll(all, Duration.ofSeconds(5));
-        removeShutdownHook();
-        dir.deleteRunFiles();
+        ChildJvm.stopAll(all, Duration.ofSeconds(5));
+        shutdownHook.remove();
+        dir.runFiles().delete();
     }
 
     private void stopOnJvmExit() {
@@ -248,14 +211,6 @@ public final class LocalFlink implements AutoCloseable {
         }
         stopProcesses();
         cleanUpDir();
-    }
-
-    private void removeShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down: the hook is running or has run
-        }
     }
 
     private static void requireNotRunning(ClusterDir dir) {
@@ -288,7 +243,7 @@ public final class LocalFlink implements AutoCloseable {
         try (InputStream log4j = LocalFlink.class.getResourceAsStream(LOG4J_RESOURCE)) {
             if (log4j == null) {
                 throw new IllegalStateException("Cannot find " + LOG4J_RESOURCE + " on the classpath; "
-                        + FlinkRuntimeClasspath.BUILD_HINT);
+                        + FlinkRuntimeClasspath.RESOURCE.buildHint());
             }
             Files.write(dir.log4jProperties(), log4j.readAllBytes());
             Files.writeString(dir.configYaml(), config.render(
@@ -297,15 +252,6 @@ public final class LocalFlink implements AutoCloseable {
                             + "(LocalFlink.Builder#setting)."));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Flink configuration in " + dir.conf(), e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the Flink cluster to start", e);
         }
     }
 
@@ -327,20 +273,13 @@ public final class LocalFlink implements AutoCloseable {
 
         /** Keeps the cluster's logs, checkpoints and savepoints here; the default is a temporary directory. */
         public Builder dataDir(Path dir) {
-            Objects.requireNonNull(dir, "dataDir");
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("Flink data dir " + dir + " exists and is not a directory");
-            }
-            this.dataDir = dir;
+            this.dataDir = LaunchOptions.dataDir(dir, "Flink");
             return this;
         }
 
         /** The port of the REST API and web UI on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder restPort(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("REST port must be 0 (pick a free one) or 1-65535, got " + port);
-            }
-            this.restPort = port;
+            this.restPort = LaunchOptions.port(port, "REST port");
             return this;
         }
 
@@ -377,13 +316,13 @@ public final class LocalFlink implements AutoCloseable {
 
         /** How long start-up (memory settings, JVM starts, TaskManager registration) may take; default 120 s. */
         public Builder startupTimeout(Duration timeout) {
-            this.startupTimeout = positive(timeout, "startupTimeout");
+            this.startupTimeout = LaunchOptions.positive(timeout, "startupTimeout");
             return this;
         }
 
         /** How long a clean shutdown of each process may take after SIGTERM before it is killed; default 30 s. */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            this.shutdownTimeout = LaunchOptions.positive(timeout, "shutdownTimeout");
             return this;
         }
 
@@ -409,13 +348,6 @@ public final class LocalFlink implements AutoCloseable {
                 throw new IllegalArgumentException("Number of " + what + " must be at least 1, got " + count);
             }
             return count;
-        }
-
-        private static Duration positive(Duration timeout, String name) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, got " + timeout);
-            }
-            return timeout;
         }
     }
 }

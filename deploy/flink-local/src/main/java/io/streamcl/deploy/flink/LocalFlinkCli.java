@@ -1,7 +1,7 @@
 package io.streamcl.deploy.flink;
 
+import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +29,6 @@ import picocli.CommandLine.Spec;
                        LocalFlinkCli.Stop.class, CommandLine.HelpCommand.class})
 public final class LocalFlinkCli implements Runnable {
 
-    /** Exit code of {@code status} when no cluster runs (as in LSB init scripts). */
-    static final int NOT_RUNNING = 3;
-
     @Spec
     private CommandSpec spec;
 
@@ -46,16 +43,7 @@ public final class LocalFlinkCli implements Runnable {
 
     /** The command line with errors reported as one message (which includes a log tail) and exit code 1. */
     static CommandLine commandLine() {
-        return new CommandLine(new LocalFlinkCli()).setExecutionExceptionHandler((error, command, parsed) -> {
-            boolean explained = error instanceof IllegalStateException || error instanceof IllegalArgumentException
-                    || error instanceof UncheckedIOException;
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                    + (explained ? error.getMessage() : error.toString()));
-            if (!explained) {
-                error.printStackTrace(command.getErr()); // a bug rather than a situation: keep the trace
-            }
-            return 1;
-        });
+        return LauncherCli.commandLine(new LocalFlinkCli());
     }
 
     @Override
@@ -219,7 +207,7 @@ public final class LocalFlinkCli implements Runnable {
     /** {@code status}: whether the cluster runs, with its address, slots and jobs. */
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Tells whether the cluster runs, with its address, TaskManagers, slots and jobs.",
-                           "Exit code 0 when it runs, " + NOT_RUNNING + " when it does not."})
+                           "Exit code 0 when it runs, " + LauncherCli.NOT_RUNNING + " when it does not."})
     static final class Status implements Callable<Integer> {
         @Mixin
         DataDir dataDir;
@@ -236,9 +224,9 @@ public final class LocalFlinkCli implements Runnable {
             Optional<RunningCluster> running = RunningCluster.find(dataDir.path);
             if (running.isEmpty()) {
                 int leftovers = RunningCluster.leftoverProcesses(dataDir.path);
-                out.println("not running (data dir " + dataDir.path.toAbsolutePath().normalize() + ")"
+                out.println(LauncherCli.notRunning(dataDir.path)
                         + (leftovers > 0 ? "; " + leftovers + " TaskManager(s) left behind, `stop` ends them" : ""));
-                return NOT_RUNNING;
+                return LauncherCli.NOT_RUNNING;
             }
             RunningCluster cluster = running.get();
             FlinkRestClient rest = cluster.rest();
@@ -287,7 +275,7 @@ public final class LocalFlinkCli implements Runnable {
             long started = System.nanoTime();
             RunningCluster.StopResult result = RunningCluster.stop(dataDir.path, Duration.ofSeconds(timeoutSeconds));
             if (result.processes() == 0) {
-                out.println("not running (data dir " + dataDir.path.toAbsolutePath().normalize() + ")");
+                out.println(LauncherCli.notRunning(dataDir.path));
                 return 0;
             }
             out.printf("%s %d process(es) in %.1f s%n", result.clean() ? "stopped" : "stopped (some killed after the "

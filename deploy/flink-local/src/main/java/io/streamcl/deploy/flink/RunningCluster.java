@@ -1,5 +1,8 @@
 package io.streamcl.deploy.flink;
 
+import io.streamcl.deploy.process.ChildJvm;
+import io.streamcl.deploy.process.Ports;
+import io.streamcl.deploy.process.RunFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +29,10 @@ public record RunningCluster(Path dataDir, URI restAddress, long jobManagerPid, 
     /** The cluster started from {@code dataDir}, if its JobManager is alive. */
     public static Optional<RunningCluster> find(Path dataDir) {
         ClusterDir dir = new ClusterDir(dataDir);
-        return dir.running(ClusterDir.JOBMANAGER).map(jobManager -> new RunningCluster(dir.root(),
-                URI.create(dir.restAddress().orElse("http://" + Ports.HOST + ":8081")), jobManager.pid(),
-                taskManagers(dir).stream().map(ProcessHandle::pid).toList()));
+        RunFiles runs = dir.runFiles();
+        return runs.running(ClusterDir.JOBMANAGER).map(jobManager -> new RunningCluster(dir.root(),
+                URI.create(runs.address().orElse("http://" + Ports.HOST + ":8081")), jobManager.pid(),
+                taskManagers(runs).stream().map(ProcessHandle::pid).toList()));
     }
 
     /**
@@ -39,21 +43,22 @@ public record RunningCluster(Path dataDir, URI restAddress, long jobManagerPid, 
      */
     public static StopResult stop(Path dataDir, Duration timeout) {
         ClusterDir dir = new ClusterDir(dataDir);
-        List<ProcessHandle> taskManagers = taskManagers(dir);
-        Optional<ProcessHandle> jobManager = dir.running(ClusterDir.JOBMANAGER);
-        boolean clean = FlinkProcesses.stopAll(taskManagers, timeout);
+        RunFiles runs = dir.runFiles();
+        List<ProcessHandle> taskManagers = taskManagers(runs);
+        Optional<ProcessHandle> jobManager = runs.running(ClusterDir.JOBMANAGER);
+        boolean clean = ChildJvm.stopAll(taskManagers, timeout);
         if (jobManager.isPresent()) {
-            clean &= FlinkProcesses.stop(jobManager.get(), timeout);
+            clean &= ChildJvm.stop(jobManager.get(), timeout);
         }
-        dir.deleteRunFiles();
+        runs.delete();
         dir.deleteScratch();
         return new StopResult(taskManagers.size() + (jobManager.isPresent() ? 1 : 0), clean);
     }
 
     /** The number of cluster processes still alive in {@code dataDir}, e.g. TaskManagers whose JobManager died. */
     public static int leftoverProcesses(Path dataDir) {
-        ClusterDir dir = new ClusterDir(dataDir);
-        return (int) dir.recordedProcesses().stream().filter(p -> dir.running(p).isPresent()).count();
+        RunFiles runs = new ClusterDir(dataDir).runFiles();
+        return (int) runs.recorded().stream().filter(p -> runs.running(p).isPresent()).count();
     }
 
     /** A client of this cluster's REST API. */
@@ -66,11 +71,11 @@ public record RunningCluster(Path dataDir, URI restAddress, long jobManagerPid, 
         return stop(dataDir, timeout);
     }
 
-    private static List<ProcessHandle> taskManagers(ClusterDir dir) {
+    private static List<ProcessHandle> taskManagers(RunFiles runs) {
         List<ProcessHandle> alive = new ArrayList<>();
-        for (String process : dir.recordedProcesses()) {
+        for (String process : runs.recorded()) {
             if (!process.equals(ClusterDir.JOBMANAGER)) {
-                dir.running(process).ifPresent(alive::add);
+                runs.running(process).ifPresent(alive::add);
             }
         }
         return alive;

@@ -3,6 +3,7 @@ package io.streamcl.deploy.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamcl.deploy.process.Ports;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ class FlinkRuntimeClasspathTest {
 
     @Test
     void theBuildWroteARuntimeWithEveryJarPresent() {
-        List<Path> classpath = FlinkRuntimeClasspath.load();
+        List<Path> classpath = FlinkRuntimeClasspath.RESOURCE.load();
 
         assertThat(classpath).allSatisfy(p -> assertThat(p).exists())
                 .anySatisfy(p -> assertThat(p.getFileName().toString()).startsWith("flink-runtime-2"))
@@ -25,7 +25,7 @@ class FlinkRuntimeClasspathTest {
     void aMissingJarSaysHowToRebuild(@TempDir Path dir) throws Exception {
         Path runtime = Files.createFile(dir.resolve("flink-runtime-2.2.1.jar"));
 
-        assertThatThrownBy(() -> FlinkRuntimeClasspath.parse(runtime + ":" + dir.resolve("gone.jar"), "test"))
+        assertThatThrownBy(() -> FlinkRuntimeClasspath.RESOURCE.parse(runtime + ":" + dir.resolve("gone.jar"), "test"))
                 .hasMessageContaining("gone.jar").hasMessageContaining("mvn -B -q -pl deploy/flink-local -am install");
     }
 
@@ -33,7 +33,7 @@ class FlinkRuntimeClasspathTest {
     void aClasspathWithoutTheRuntimeIsRefused(@TempDir Path dir) throws Exception {
         Path other = Files.createFile(dir.resolve("log4j-core-2.24.3.jar"));
 
-        assertThatThrownBy(() -> FlinkRuntimeClasspath.parse(other.toString(), "test"))
+        assertThatThrownBy(() -> FlinkRuntimeClasspath.RESOURCE.parse(other.toString(), "test"))
                 .hasMessageContaining("lists no flink-runtime-");
     }
 }

@@ -2,6 +2,7 @@ package io.streamcl.deploy.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class LocalFlinkCliTest {
 
     @Test
     void statusOfNoClusterIsExitCode3(@TempDir Path dir) {
-        assertThat(run("status", "--data-dir", dir.toString())).isEqualTo(LocalFlinkCli.NOT_RUNNING);
+        assertThat(run("status", "--data-dir", dir.toString())).isEqualTo(LauncherCli.NOT_RUNNING);
         assertThat(out.toString()).startsWith("not running");
         assertThat(run("stop", "--data-dir", dir.toString())).isZero();
     }

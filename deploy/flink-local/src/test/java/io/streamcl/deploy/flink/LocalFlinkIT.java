@@ -3,6 +3,8 @@ package io.streamcl.deploy.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamcl.deploy.process.LauncherCli;
+import io.streamcl.deploy.process.Ports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -68,7 +70,7 @@ class LocalFlinkIT {
         assertThat(alive(cluster.jobManagerPid(), cluster.taskManagerPids().get(0))).isEmpty();
         assertThat(dir.resolve("jobmanager.pid")).doesNotExist();
         assertThat(dir.resolve("log/jobmanager.log")).exists();
-        assertThat(new Cli().run("status", "--data-dir", dir.toString())).isEqualTo(LocalFlinkCli.NOT_RUNNING);
+        assertThat(new Cli().run("status", "--data-dir", dir.toString())).isEqualTo(LauncherCli.NOT_RUNNING);
     }
 
     @Test
@@ -98,7 +100,7 @@ class LocalFlinkIT {
 
         // The owner could not delete its temporary directory; the next start's sweep does.
         assertThat(dataDir).exists();
-        TempClusterDirs.deleteOrphans();
+        ClusterDir.TEMP_DIRS.deleteOrphans();
         assertThat(dataDir).doesNotExist();
     }
 
