@@ -262,9 +262,8 @@ public final class LocalFlinkCli implements Runnable {
         @Mixin
         DataDir dataDir;
 
-        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
-                description = "How long to wait for a clean shutdown (default: ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        @Mixin
+        LauncherCli.StopTimeout timeout;
 
         @Spec
         CommandSpec spec;
@@ -273,7 +272,7 @@ public final class LocalFlinkCli implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             long started = System.nanoTime();
-            RunningCluster.StopResult result = RunningCluster.stop(dataDir.path, Duration.ofSeconds(timeoutSeconds));
+            RunningCluster.StopResult result = RunningCluster.stop(dataDir.path, timeout.duration());
             if (result.processes() == 0) {
                 out.println(LauncherCli.notRunning(dataDir.path));
                 return 0;

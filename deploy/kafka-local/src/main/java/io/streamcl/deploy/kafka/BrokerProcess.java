@@ -25,8 +25,8 @@ final class BrokerProcess {
             return;
         }
         // Static voters (controller.quorum.voters) means the plain form: no --standalone / --initial-controllers.
-        Process format = jvm().output(dir.formatOutput()).run("kafka.tools.StorageTool",
-                List.of("format", "-t", clusterId, "-c", dir.serverProperties().toString()), "format the Kafka storage");
+        List<String> args = List.of("format", "-t", clusterId, "-c", dir.serverProperties().toString());
+        Process format = jvm().output(dir.formatOutput()).run("kafka.tools.StorageTool", args, "format the Kafka storage");
         try {
             if (!format.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 format.destroyForcibly();

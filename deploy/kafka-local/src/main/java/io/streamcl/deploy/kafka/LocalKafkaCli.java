@@ -173,9 +173,8 @@ public final class LocalKafkaCli implements Runnable {
         @Mixin
         DataDir dataDir;
 
-        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
-                description = "How long to wait for a clean shutdown (default: ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        @Mixin
+        LauncherCli.StopTimeout timeout;
 
         @Spec
         CommandSpec spec;
@@ -189,7 +188,7 @@ public final class LocalKafkaCli implements Runnable {
                 return 0;
             }
             long started = System.nanoTime();
-            boolean clean = running.get().stop(Duration.ofSeconds(timeoutSeconds));
+            boolean clean = running.get().stop(timeout.duration());
             out.printf("%s (pid %d) in %.1f s%n", clean ? "stopped" : "killed after the timeout",
                     running.get().pid(), (System.nanoTime() - started) / 1e9);
             return 0;

@@ -16,17 +16,6 @@ class BrokerClasspathTest {
     Path dir;
 
     @Test
-    void splitsOnPathSeparatorsAndLineBreaksAndKeepsTheOrder() throws IOException {
-        Path broker = Files.createFile(dir.resolve("kafka_2.13-4.2.2.jar"));
-        Path clients = Files.createFile(dir.resolve("kafka-clients-4.2.2.jar"));
-        Path log4j = Files.createFile(dir.resolve("log4j-core.jar"));
-
-        List<Path> entries = BrokerClasspath.RESOURCE.parse(broker + ":" + clients + "\n" + log4j + "\n", "test");
-
-        assertThat(entries).containsExactly(broker, clients, log4j);
-    }
-
-    @Test
     void namesAMissingJarAndSaysHowToFixIt() throws IOException {
         Path broker = Files.createFile(dir.resolve("kafka_2.13-4.2.2.jar"));
         Path missing = dir.resolve("gone-1.0.jar");

@@ -2,7 +2,9 @@ package io.streamcl.deploy.process;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** The command-line plumbing the launchers' CLIs share: error reporting, exit codes and the "not running" line. */
 public final class LauncherCli {
@@ -25,6 +27,18 @@ public final class LauncherCli {
             }
             return 1;
         });
+    }
+
+    /** The {@code --timeout} option of a {@code stop} command, to add with {@code @Mixin}. */
+    public static final class StopTimeout {
+        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+                description = "How long to wait for a clean shutdown (default: ${DEFAULT-VALUE}).")
+        long seconds;
+
+        /** The timeout given. */
+        public Duration duration() {
+            return Duration.ofSeconds(seconds);
+        }
     }
 
     /** What {@code status} and {@code stop} print when nothing runs from {@code dataDir}. */
