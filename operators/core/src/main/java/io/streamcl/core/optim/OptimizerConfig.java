@@ -20,7 +20,7 @@ public record OptimizerConfig(List<StageConfig> stages) {
         List<StageConfig> sorted = new ArrayList<>(stages);
         sorted.sort(Comparator.comparing(StageConfig::phase));
         long bases = sorted.stream().filter(s -> s.phase() == Phase.BASE_STEP).count();
-        if (bases != 1) {
+        if (bases != 1 || !sorted.stream().allMatch(s -> s.phase() != Phase.BASE_STEP || s instanceof BaseStep)) {
             throw new IllegalArgumentException(
                     "optimizer needs exactly one base step (sgd, adam, adamw), got " + bases + ": " + text(sorted));
         }
@@ -40,6 +40,16 @@ public record OptimizerConfig(List<StageConfig> stages) {
     /** Parses {@code spec+spec+...} with {@code registry}'s vocabulary. */
     public static OptimizerConfig parse(String text, StageRegistry registry) {
         return new OptimizerConfig(StageSpec.parseAll(text).stream().map(registry::create).toList());
+    }
+
+    /** The one base step. */
+    public BaseStep base() {
+        return (BaseStep) stages.stream().filter(s -> s.phase() == Phase.BASE_STEP).findFirst().orElseThrow();
+    }
+
+    /** Rows of the replay batch behind the reference gradient some stage reads (A-GEM), 0 when none does. */
+    public int referenceRows() {
+        return stages.stream().mapToInt(StageConfig::referenceRows).max().orElse(0);
     }
 
     /** Fails unless every stage can act on {@code model}. */

@@ -9,6 +9,11 @@ public enum Phase {
     GRADIENT_TRANSFORM,
     /** Turns the gradient into a parameter change (SGD, Adam); exactly one per optimizer. */
     BASE_STEP,
+    /**
+     * Rewrites the parameter change the base step just made, seeing the parameters before it ({@link
+     * StepContext#previousParameters()}): cautious masking, cautious weight decay.
+     */
+    UPDATE_TRANSFORM,
     /** Acts on units or weights after the step: continual backprop, ReDo, shrink-and-perturb, projections. */
     MAINTENANCE,
     /** Keeps derived copies of the parameters, such as EMA weights for evaluation. */

@@ -55,6 +55,17 @@ public final class StageArguments {
         };
     }
 
+    /** The raw text of a value, or {@code fallback} when absent (for values with their own syntax, e.g. {@code 1/t}). */
+    public String text(String key, String fallback) {
+        String raw = raw(key);
+        return raw == null ? fallback : raw;
+    }
+
+    /** The error for a present value of {@code key} that is not {@code expected}, naming the stage, key and value. */
+    public IllegalArgumentException invalid(String key, String expected) {
+        return bad(key, spec.parameters().get(key), expected);
+    }
+
     /** One of {@code choices}, or {@code fallback} when absent. */
     public String choice(String key, String fallback, String... choices) {
         String raw = raw(key);

@@ -25,4 +25,27 @@ public interface StageConfig {
 
     /** Clears the per-parameter state on {@code slice}, because those weights were just re-initialised. */
     default void reset(StageState state, ParameterSlice slice) {}
+
+    /**
+     * Zeroes the running gradient moments (momentum, Adam's m and v, and any stage's mirror of them) everywhere, for
+     * a momentum reset ({@link StepContext#resetMoments}); with {@code keepStepCounts} bias-correction step counts
+     * continue (SPAM), without they restart (Stable-SPAM, a fresh optimizer).
+     */
+    default void resetMoments(StageState state, boolean keepStepCounts) {}
+
+    /**
+     * This stage's factor on the base step's learning rate for update {@code step}, a pure function of the update
+     * number and the learner's signals (style-anchors.md 2.2 rule 2); the pipeline multiplies all stages' factors.
+     */
+    default double learningRateScale(long step, StepSignals signals) {
+        return 1;
+    }
+
+    /**
+     * Rows of the replay batch whose gradient this stage reads as {@link StepContext#referenceGradient()} (A-GEM), 0
+     * when it reads none; the learner pays a second forward and backward pass for it.
+     */
+    default int referenceRows() {
+        return 0;
+    }
 }

@@ -2,6 +2,10 @@ package io.streamcl.core.optim;
 
 import io.streamcl.core.optim.base.Adam;
 import io.streamcl.core.optim.base.Sgd;
+import io.streamcl.core.optim.gap.AGem;
+import io.streamcl.core.optim.gap.BoundaryLearningRate;
+import io.streamcl.core.optim.gap.BoundaryMoments;
+import io.streamcl.core.optim.gap.Ema;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
 import io.streamcl.core.optim.plasticity.L2Regularization;
 import io.streamcl.core.optim.plasticity.NormalizeAndProject;
@@ -9,6 +13,13 @@ import io.streamcl.core.optim.plasticity.Redo;
 import io.streamcl.core.optim.plasticity.ShrinkAndPerturb;
 import io.streamcl.core.optim.plasticity.SpectralRegularization;
 import io.streamcl.core.optim.plasticity.Upgd;
+import io.streamcl.core.optim.stability.AdaGc;
+import io.streamcl.core.optim.stability.CautiousMask;
+import io.streamcl.core.optim.stability.CautiousWeightDecay;
+import io.streamcl.core.optim.stability.GrowthLimiter;
+import io.streamcl.core.optim.stability.NormClipping;
+import io.streamcl.core.optim.stability.Spam;
+import io.streamcl.core.optim.stability.StableSpam;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +39,19 @@ public final class StageRegistry {
             Map.entry(ContinualBackprop.NAME, ContinualBackprop::from),
             Map.entry(Redo.NAME, Redo::from),
             Map.entry(ShrinkAndPerturb.NAME, ShrinkAndPerturb::from),
-            Map.entry(NormalizeAndProject.NAME, NormalizeAndProject::from)));
+            Map.entry(NormalizeAndProject.NAME, NormalizeAndProject::from),
+            Map.entry(NormClipping.NAME_GLOBAL, spec -> NormClipping.from(spec, false)),
+            Map.entry(NormClipping.NAME_TENSOR, spec -> NormClipping.from(spec, true)),
+            Map.entry(AdaGc.NAME, AdaGc::from),
+            Map.entry(Spam.NAME, Spam::from),
+            Map.entry(StableSpam.NAME, StableSpam::from),
+            Map.entry(GrowthLimiter.NAME, GrowthLimiter::from),
+            Map.entry(CautiousMask.NAME, CautiousMask::from),
+            Map.entry(CautiousWeightDecay.NAME, CautiousWeightDecay::from),
+            Map.entry(AGem.NAME, AGem::from),
+            Map.entry(Ema.NAME, Ema::from),
+            Map.entry(BoundaryMoments.NAME, BoundaryMoments::from),
+            Map.entry(BoundaryLearningRate.NAME, BoundaryLearningRate::from)));
 
     private final Map<String, Function<StageSpec, StageConfig>> factories;
 

@@ -7,6 +7,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The running form of an {@link OptimizerConfig}: each stage's config paired with its state, applied in order
@@ -21,6 +22,7 @@ public final class UpdatePipeline {
     private final float[] initialParameters;
     private final List<StageState> states;
     private final float[][] hidden;
+    private final float[] previousParameters;
 
     private UpdatePipeline(OptimizerConfig config, Mlp model, List<StageState> states) {
         config.validateFor(model.config());
@@ -29,6 +31,8 @@ public final class UpdatePipeline {
         this.initialParameters = Mlp.initialParameters(model.config());
         this.states = states;
         this.hidden = new float[model.layout().layers() - 1][];
+        boolean updateTransforms = config.stages().stream().anyMatch(s -> s.phase() == Phase.UPDATE_TRANSFORM);
+        this.previousParameters = updateTransforms ? new float[model.layout().size()] : null;
     }
 
     /** A pipeline with fresh stage states for {@code model}. */
@@ -51,19 +55,55 @@ public final class UpdatePipeline {
 
     /** Applies every stage for update number {@code step}, after a backward pass of {@code rows} rows in {@code ws}. */
     public void apply(MlpWorkspace ws, int rows, long step) {
+        apply(ws, rows, step, StepSignals.NONE);
+    }
+
+    /**
+     * Applies every stage for update number {@code step} with the learner's {@code signals}: first the product of
+     * the stages' learning-rate factors fixes the base step's rates, then the stages run in order; the parameters
+     * are copied just before the base step when an update transform needs them.
+     */
+    public void apply(MlpWorkspace ws, int rows, long step, StepSignals signals) {
         for (int l = 0; l < hidden.length; l++) {
             hidden[l] = ws.hiddenActivations(l);
         }
-        StepContext context = new StepContext(model.config(), model.parameters(), ws.gradient(), initialParameters,
-                hidden, rows, step, this::reset);
-        for (int i = 0; i < states.size(); i++) {
-            config.stages().get(i).apply(states.get(i), context);
+        double scale = 1;
+        for (StageConfig stage : config.stages()) {
+            scale *= stage.learningRateScale(step, signals);
         }
+        BaseStep base = config.base();
+        StepContext.Rates rates = new StepContext.Rates(scale, base.lr() * scale, base.decoupledDecay(scale));
+        float[] parameters = model.parameters();
+        StepContext context = new StepContext(model.config(), parameters, ws.gradient(), initialParameters, hidden,
+                rows, step, this::reset, signals, rates, previousParameters, this::resetMoments);
+        for (int i = 0; i < states.size(); i++) {
+            StageConfig stage = config.stages().get(i);
+            if (previousParameters != null && stage.phase() == Phase.BASE_STEP) {
+                System.arraycopy(parameters, 0, previousParameters, 0, parameters.length);
+            }
+            stage.apply(states.get(i), context);
+        }
+    }
+
+    /** The shadow (EMA) parameters of the first {@link ShadowWeights} stage, if the config has one. */
+    public Optional<float[]> shadowParameters() {
+        for (int i = 0; i < states.size(); i++) {
+            if (config.stages().get(i) instanceof ShadowWeights shadow) {
+                return Optional.of(shadow.weights(states.get(i)));
+            }
+        }
+        return Optional.empty();
     }
 
     private void reset(ParameterSlice slice) {
         for (int i = 0; i < states.size(); i++) {
             config.stages().get(i).reset(states.get(i), slice);
+        }
+    }
+
+    private void resetMoments(boolean keepStepCounts) {
+        for (int i = 0; i < states.size(); i++) {
+            config.stages().get(i).resetMoments(states.get(i), keepStepCounts);
         }
     }
 

@@ -49,7 +49,7 @@ class OptimizerConfigTest {
         assertThatThrownBy(() -> OptimizerConfig.parse("cbp(utility=magic)+sgd"))
                 .hasMessageContaining("utility='magic' must be one of contribution, adaptable_contribution");
         assertThatThrownBy(() -> OptimizerConfig.parse("adagrad(lr=0.1)"))
-                .hasMessageStartingWith("unknown stage 'adagrad' (known: adam, adamw, cbp");
+                .hasMessageStartingWith("unknown stage 'adagrad' (known: adagc, adam, adamw, agem");
         assertThatThrownBy(() -> OptimizerConfig.parse("sgd+adam")).hasMessageContaining("exactly one base step");
         assertThatThrownBy(() -> OptimizerConfig.parse("cbp")).hasMessageContaining("exactly one base step");
         assertThatThrownBy(() -> OptimizerConfig.parse("sgd(lr=0.1,lr=0.2)")).hasMessageContaining("'lr' given twice");

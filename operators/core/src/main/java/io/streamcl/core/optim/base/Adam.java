@@ -3,13 +3,13 @@ package io.streamcl.core.optim.base;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
+import io.streamcl.core.optim.BaseStep;
 import io.streamcl.core.optim.ParameterSlice;
-import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import java.util.Arrays;
 
 /**
  * Adam (Kingma and Ba 2015) with coupled L2 ({@code adam}) or AdamW (Loshchilov and Hutter 2019) with decoupled
@@ -36,7 +36,7 @@ import io.streamcl.core.optim.StepContext;
  * class uses the correct Adam correction.
  */
 public record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled)
-        implements StageConfig {
+        implements BaseStep {
     public static final String NAME = "adam";
     public static final String NAME_W = "adamw";
     public static final double DEFAULT_LR = 1e-3;
@@ -81,11 +81,6 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     @Override
-    public Phase phase() {
-        return Phase.BASE_STEP;
-    }
-
-    @Override
     public StageState initialState(MlpConfig model) {
         int size = ParameterLayout.of(model).size();
         StageState state = new StageState();
@@ -108,10 +103,10 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         float b2 = (float) beta2;
         float c1 = (float) (1 - beta1);
         float c2 = (float) (1 - beta2);
-        float rate = (float) lr;
+        float rate = (float) (lr * step.learningRateScale());
         float epsilon = (float) eps;
         float coupled = decoupled ? 0f : (float) weightDecay;
-        float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
+        float shrink = (float) (1 - decoupledDecay(step.learningRateScale()));
         for (int i = 0; i < p.length; i++) {
             float gi = Subnormals.flushTiny(g[i] + coupled * p[i]);
             float mi = Subnormals.flush(b1 * m[i] + c1 * gi);
@@ -128,9 +123,21 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     @Override
+    public double decoupledDecay(double learningRateScale) {
+        return decoupled ? lr * learningRateScale * weightDecay : 0;
+    }
+
+    @Override
     public void reset(StageState state, ParameterSlice slice) {
         for (String name : new String[] {M, V, BIAS1, BIAS2}) {
             slice.fill(state.floats(name), 0f);
+        }
+    }
+
+    @Override
+    public void resetMoments(StageState state, boolean keepStepCounts) {
+        for (String name : keepStepCounts ? new String[] {M, V} : new String[] {M, V, BIAS1, BIAS2}) {
+            Arrays.fill(state.floats(name), 0f);
         }
     }
 }

@@ -3,13 +3,13 @@ package io.streamcl.core.optim.base;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
+import io.streamcl.core.optim.BaseStep;
 import io.streamcl.core.optim.ParameterSlice;
-import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import java.util.Arrays;
 
 /**
  * Stochastic gradient descent with heavy-ball momentum and coupled weight decay, exactly PyTorch's {@code SGD}
@@ -17,7 +17,7 @@ import io.streamcl.core.optim.StepContext;
  * buf} (plain {@code θ -= lr * g'} without momentum). Spec {@code sgd(lr=0.01,momentum=0,wd=0)}; state {@code
  * momentum} (only with momentum), zeroed for re-initialised weights.
  */
-public record Sgd(double lr, double momentum, double weightDecay) implements StageConfig {
+public record Sgd(double lr, double momentum, double weightDecay) implements BaseStep {
     public static final String NAME = "sgd";
     public static final double DEFAULT_LR = 0.01;
     public static final double DEFAULT_MOMENTUM = 0.0;
@@ -50,11 +50,6 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Sta
     }
 
     @Override
-    public Phase phase() {
-        return Phase.BASE_STEP;
-    }
-
-    @Override
     public StageState initialState(MlpConfig model) {
         StageState state = new StageState();
         if (momentum > 0) {
@@ -67,7 +62,7 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Sta
     public void apply(StageState state, StepContext step) {
         float[] p = step.parameters();
         float[] g = step.gradient();
-        float rate = (float) lr;
+        float rate = (float) (lr * step.learningRateScale());
         float wd = (float) weightDecay;
         if (momentum == 0) {
             for (int i = 0; i < p.length; i++) {
@@ -89,6 +84,13 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Sta
         if (momentum > 0) {
             // stale momentum would push a fresh unit along its predecessor's direction
             slice.fill(state.floats(MOMENTUM), 0f);
+        }
+    }
+
+    @Override
+    public void resetMoments(StageState state, boolean keepStepCounts) {
+        if (momentum > 0) {
+            Arrays.fill(state.floats(MOMENTUM), 0f);
         }
     }
 }

@@ -1,0 +1,103 @@
+package io.streamcl.core.optim.gap;
+
+import io.streamcl.core.model.Mlp;
+import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.optim.ShadowWeights;
+import io.streamcl.core.optim.StageArguments;
+import io.streamcl.core.optim.StageSpec;
+import io.streamcl.core.optim.StageState;
+import io.streamcl.core.optim.StepContext;
+
+/**
+ * EMA shadow weights, a temporal ensemble (Soutif-Cormerais, Carta and van de Weijer, "Improving Online Continual
+ * Learning Performance and Stability with Temporal Ensembles", CoLLAs 2023; {@code AlbinSou/online_ema}, {@code
+ * mean_evaluation.py}; algorithms.md 3.3): after every update {@code θ_EMA ← ρ θ_EMA + (1 - ρ) θ}, starting from
+ * θ_0, used only to evaluate and predict while training continues on θ. The momentum of an update is
+ *
+ * <pre>
+ *   ρ = start for the first `ramp` updates, then momentum        (the reference's step_rampup, 0.9 → 0.99)
+ *   ρ = max(ρ, anchor_momentum) for `anchor_steps` updates after a task boundary      (anchor, 0 = off)
+ *   ρ ← ρ^(rows / batch_ref)                        (batch-size scaling, Busbridge et al.; batch_ref = 0: off)
+ * </pre>
+ *
+ * Spec {@code ema(momentum=0.99,start=0.9,ramp=100,batch_ref=0,anchor_steps=0,anchor_momentum=0.999)}; state
+ * {@code shadow} (the EMA weights) and counter {@code updates}.
+ *
+ * <p>Why the anchor: the stability gap is a dip of old-task accuracy over the first tens to hundreds of updates
+ * after a boundary, while the raw weights chase the new task's large early gradients. A slower average over that
+ * window keeps the shadow near the pre-boundary consensus until the raw weights have recovered, then the normal
+ * momentum lets it follow the new task (a design choice, not from the paper). The reference's ramp length is one
+ * task's iterations, unknown in a stream, hence an explicit {@code ramp}; its copying of BatchNorm statistics has
+ * no counterpart in an MLP without BatchNorm (algorithms.md 6.10).
+ */
+public record Ema(double momentum, double start, int ramp, int batchRef, int anchorSteps, double anchorMomentum)
+        implements ShadowWeights {
+    public static final String NAME = "ema";
+    public static final double DEFAULT_MOMENTUM = 0.99;
+    public static final double DEFAULT_START = 0.9;
+    public static final int DEFAULT_RAMP = 100;
+    public static final int DEFAULT_BATCH_REF = 0;
+    public static final int DEFAULT_ANCHOR_STEPS = 0;
+    public static final double DEFAULT_ANCHOR_MOMENTUM = 0.999;
+    public static final String SHADOW = "shadow";
+    public static final String UPDATES = "updates";
+
+    public Ema {
+        StageArguments.require(momentum >= 0 && momentum < 1, NAME, "momentum", momentum, "in [0, 1)");
+        StageArguments.require(start >= 0 && start < 1, NAME, "start", start, "in [0, 1)");
+        StageArguments.require(ramp >= 0, NAME, "ramp", ramp, "non-negative");
+        StageArguments.require(batchRef >= 0, NAME, "batch_ref", batchRef, "non-negative (0 turns scaling off)");
+        StageArguments.require(anchorSteps >= 0, NAME, "anchor_steps", anchorSteps, "non-negative (0 turns it off)");
+        StageArguments.require(anchorMomentum >= 0 && anchorMomentum < 1, NAME, "anchor_momentum", anchorMomentum,
+                "in [0, 1)");
+    }
+
+    public static Ema from(StageSpec spec) {
+        StageArguments args = new StageArguments(spec);
+        Ema ema = new Ema(args.number("momentum", DEFAULT_MOMENTUM), args.number("start", DEFAULT_START),
+                args.integer("ramp", DEFAULT_RAMP), args.integer("batch_ref", DEFAULT_BATCH_REF),
+                args.integer("anchor_steps", DEFAULT_ANCHOR_STEPS),
+                args.number("anchor_momentum", DEFAULT_ANCHOR_MOMENTUM));
+        args.finish();
+        return ema;
+    }
+
+    @Override
+    public StageSpec spec() {
+        return StageSpec.of(NAME).with("momentum", momentum).with("start", start).with("ramp", ramp)
+                .with("batch_ref", batchRef).with("anchor_steps", anchorSteps).with("anchor_momentum", anchorMomentum);
+    }
+
+    @Override
+    public StageState initialState(MlpConfig model) {
+        StageState state = new StageState();
+        state.putFloats(SHADOW, Mlp.initialParameters(model));
+        return state;
+    }
+
+    @Override
+    public float[] weights(StageState state) {
+        return state.floats(SHADOW);
+    }
+
+    @Override
+    public void apply(StageState state, StepContext step) {
+        long n = state.increment(UPDATES);
+        float rho = (float) momentum(n, step.rows(), step.signals().within(anchorSteps));
+        float rest = 1 - rho;
+        float[] p = step.parameters();
+        float[] shadow = state.floats(SHADOW);
+        for (int i = 0; i < p.length; i++) {
+            shadow[i] = rho * shadow[i] + rest * p[i];
+        }
+    }
+
+    /** The momentum of the {@code n}-th update (1-based) on a batch of {@code rows}, {@code anchored} after a boundary. */
+    public double momentum(long n, int rows, boolean anchored) {
+        double rho = n <= ramp ? start : momentum;
+        if (anchored) {
+            rho = Math.max(rho, anchorMomentum);
+        }
+        return batchRef == 0 ? rho : Math.pow(rho, (double) rows / batchRef);
+    }
+}
