@@ -154,26 +154,39 @@ public final class Mlp {
      * ws.probabilityBuffer()}, so a caller gets its prequential predictions for free.
      */
     public double lossAndGradient(MlpWorkspace ws, int rows, int[] labels) {
+        return lossAndGradient(ws, rows, labels, null);
+    }
+
+    /**
+     * As {@link #lossAndGradient(MlpWorkspace, int, int[])} with row r's cross-entropy weighted by {@code
+     * rowWeights[r]}: writes the gradient of {@code Σ_r w_r L_r} and returns that sum; null weights are 1/rows each
+     * (the mean). A replay-mixed batch weights its n new rows w/n and its m replay rows (1 - w)/m (algorithms.md 3.1).
+     */
+    public double lossAndGradient(MlpWorkspace ws, int rows, int[] labels, float[] rowWeights) {
         requireLoss(Loss.SOFTMAX_CROSS_ENTROPY);
         forward(ws, rows);
         int outputs = config.outputs();
         float[] p = ws.output;
         float[] delta = ws.deltas[layout.layers() - 1];
         double loss = 0;
+        double weighted = 0;
         float invRows = 1f / rows;
         for (int r = 0; r < rows; r++) {
             int label = labels[r];
             if (label < 0 || label >= outputs) {
                 throw new IllegalArgumentException("label must be in [0, " + outputs + "), got " + label);
             }
-            loss -= Math.log(Math.max(p[r * outputs + label], 1e-12f));
+            float weight = rowWeights == null ? invRows : rowWeights[r];
+            double rowLoss = -Math.log(Math.max(p[r * outputs + label], 1e-12f));
+            loss += rowLoss;
+            weighted += weight * rowLoss;
             for (int k = 0; k < outputs; k++) {
                 float target = k == label ? 1f : 0f;
-                delta[r * outputs + k] = (p[r * outputs + k] - target) * invRows;
+                delta[r * outputs + k] = (p[r * outputs + k] - target) * weight;
             }
         }
         backward(ws, rows);
-        return loss / rows;
+        return rowWeights == null ? loss / rows : weighted;
     }
 
     /**
