@@ -3,6 +3,7 @@ package io.streamcl.jobs.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.deploy.kafka.LocalKafkaExtension;
+import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.Scenario;
@@ -14,19 +15,13 @@ import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.codec.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * dead-lettered while the job went on.
  */
 class TrainingJobIT {
+    /** How long no new record means a topic has been read to its end. */
+    private static final Duration IDLE = Duration.ofSeconds(3);
+
     @RegisterExtension
     static final LocalKafkaExtension KAFKA = new LocalKafkaExtension()
             .withTopics(Topics.EXAMPLES, Topics.EVALUATIONS, Topics.DEAD_LETTERS);
@@ -65,7 +63,8 @@ class TrainingJobIT {
                 "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
         job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
 
-        List<EvaluationEvent> events = decodeAll(Topics.EVALUATIONS, EventCodec.of(EvaluationEvent.class));
+        List<EvaluationEvent> events = TopicRecords.readAll(KAFKA.bootstrapServers(), Topics.EVALUATIONS, IDLE,
+                EventCodec.of(EvaluationEvent.class)::decode);
         int updates = (int) Math.round(6_000 * 0.9) / 16;
         assertThat(events).hasSizeBetween(updates / 10, updates / 10 + 4);
         assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
@@ -89,7 +88,8 @@ class TrainingJobIT {
         });
         assertThat(events).anySatisfy(e -> assertThat(e.getAggregate().getAccuracyMatrixRowTasks()).containsExactly(0));
 
-        List<DeadLetter> deadLetters = decodeAll(Topics.DEAD_LETTERS, EventCodec.of(DeadLetter.class));
+        List<DeadLetter> deadLetters = TopicRecords.readAll(KAFKA.bootstrapServers(), Topics.DEAD_LETTERS, IDLE,
+                EventCodec.of(DeadLetter.class)::decode);
         assertThat(deadLetters).singleElement().satisfies(d -> {
             assertThat(d.getSourceTopic()).isEqualTo(Topics.EXAMPLES);
             assertThat(d.getOffset()).isEqualTo(1_000);
@@ -109,26 +109,5 @@ class TrainingJobIT {
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.EXAMPLES, key.getBytes(StandardCharsets.UTF_8), value)).get();
         }
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decodeAll(String topic,
-            EventCodec<T> codec) throws Exception {
-        Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long idleSince = System.nanoTime();
-            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(codec.decode(record.value()));
-                    idleSince = System.nanoTime();
-                }
-            }
-        }
-        return out;
     }
 }

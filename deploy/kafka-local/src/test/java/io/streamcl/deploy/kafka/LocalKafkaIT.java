@@ -2,6 +2,7 @@ package io.streamcl.deploy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,28 @@ class LocalKafkaIT {
         }
 
         assertThat(readCommitted("transactions", 3)).containsExactly("committed-1", "committed-2", "committed-3");
+    }
+
+    @Test
+    void topicRecordsReadsAllThatWasCommittedFromTheBeginningEveryTime() throws Exception {
+        KAFKA.createTopic("read-back", 2);
+        Map<String, Object> transactional = Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-" + UUID.randomUUID());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(transactional))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("read-back", "a", "committed-1"));
+            producer.send(new ProducerRecord<>("read-back", "b", "committed-2"));
+            producer.commitTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("read-back", "a", "aborted"));
+            producer.abortTransaction();
+        }
+
+        for (int read = 0; read < 2; read++) {
+            assertThat(TopicRecords.readAll(KAFKA.bootstrapServers(), "read-back", Duration.ofSeconds(1),
+                    value -> new String(value, StandardCharsets.UTF_8)))
+                    .containsExactlyInAnyOrder("committed-1", "committed-2");
+        }
     }
 
     @Test

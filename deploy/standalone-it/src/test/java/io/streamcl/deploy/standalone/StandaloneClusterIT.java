@@ -6,6 +6,7 @@ import io.streamcl.deploy.flink.JobStatus;
 import io.streamcl.deploy.flink.JobSubmission;
 import io.streamcl.deploy.flink.LocalFlink;
 import io.streamcl.deploy.kafka.LocalKafkaExtension;
+import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.Scenario;
 import io.streamcl.loadgen.StreamPlan;
@@ -13,18 +14,10 @@ import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.loadgen.synthetic.GaussianClusters;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.codec.EventCodec;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +79,8 @@ class StandaloneClusterIT {
                 (System.nanoTime() - submitted) / 1e9);
         assertThat(status.state()).as("job state; failure: %s", status.failure().orElse("none")).isEqualTo("FINISHED");
 
-        List<EvaluationEvent> events = decodeAll(EVALUATIONS, EventCodec.of(EvaluationEvent.class));
+        List<EvaluationEvent> events = TopicRecords.readAll(KAFKA.bootstrapServers(), EVALUATIONS,
+                Duration.ofSeconds(3), EventCodec.of(EvaluationEvent.class)::decode);
         int updates = (int) Math.round(produced * 0.9) / BATCH;
         assertThat(events).as("evaluation events").isNotEmpty().allSatisfy(e -> assertThat(e.getKey()).isEqualTo(KEY));
         assertThat(events).extracting(EvaluationEvent::getModelStep).isSorted();
@@ -114,26 +108,5 @@ class StandaloneClusterIT {
                 + "with `mvn -pl deploy/standalone-it -am verify`)").isNotBlank();
         assertThat(Path.of(path)).as("the shaded job jar").satisfies(p -> assertThat(Files.isRegularFile(p)).isTrue());
         return Path.of(path);
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decodeAll(String topic,
-            EventCodec<T> codec) throws IOException {
-        Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long idleSince = System.nanoTime();
-            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(codec.decode(record.value()));
-                    idleSince = System.nanoTime();
-                }
-            }
-        }
-        return out;
     }
 }
