@@ -1,0 +1,157 @@
+package io.streamcl.core.replay;
+
+import io.streamcl.core.optim.StatelessRandom;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+
+/**
+ * A bounded replay memory of labeled examples (algorithms.md 3.1) in preallocated arrays, so its memory is fixed at
+ * creation: {@link #bytes()} never grows. Which example a new one replaces is the subclass's policy; its random
+ * choices come from {@link StatelessRandom} keyed by (seed, number of offers), so a buffer is reproducible and its
+ * snapshot needs no generator state. Replay batches are drawn without replacement (Floyd's algorithm) from a key the
+ * caller derives from the update number.
+ */
+public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalancedBuffer {
+    /** Version of the binary form written by {@link #writeTo}. */
+    public static final int FORMAT_VERSION = 1;
+
+    protected final int capacity;
+    protected final int inputs;
+    protected final long key;
+    protected final float[] features;
+    protected final int[] labels;
+    protected int size;
+    protected long offered;
+
+    ReplayBuffer(int capacity, int inputs, long seed, long tag) {
+        if (capacity < 1 || inputs < 1) {
+            throw new IllegalArgumentException("replay buffer needs capacity and inputs of at least 1, got "
+                    + capacity + " and " + inputs);
+        }
+        this.capacity = capacity;
+        this.inputs = inputs;
+        this.key = StatelessRandom.key(seed, tag);
+        this.features = new float[capacity * inputs];
+        this.labels = new int[capacity];
+    }
+
+    /** Bytes per stored example: the features and the label. */
+    static long bytesPerExample(int inputs) {
+        return 4L * inputs + 4;
+    }
+
+    /** Bytes of bookkeeping independent of the capacity. */
+    static long fixedBytes(ReplayConfig.Kind kind, int classes) {
+        return kind == ReplayConfig.Kind.CLASS_BALANCED ? ClassBalancedBuffer.bookkeepingBytes(classes) : 0;
+    }
+
+    /** Offers the example in row {@code row} of {@code rows} (row-major, {@code inputs} wide) with {@code label}. */
+    public abstract void offer(FloatBuffer rows, int row, int label);
+
+    /**
+     * Copies up to {@code count} distinct stored examples, drawn uniformly with {@code drawKey}, into rows {@code
+     * first, first + 1, ...} of {@code rows} and {@code rowLabels}; returns how many (fewer when the buffer holds
+     * fewer).
+     */
+    public int draw(long drawKey, int count, FloatBuffer rows, int[] rowLabels, int first) {
+        int n = Math.min(count, size);
+        int[] chosen = new int[n];
+        int k = 0;
+        for (int j = size - n; j < size; j++) {
+            int t = (int) (StatelessRandom.uniform(drawKey, j) * (j + 1));
+            chosen[k] = contains(chosen, k, t) ? j : t;
+            k++;
+        }
+        for (int r = 0; r < n; r++) {
+            rows.put((first + r) * inputs, features, chosen[r] * inputs, inputs);
+            rowLabels[first + r] = labels[chosen[r]];
+        }
+        return n;
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Examples held now. */
+    public int size() {
+        return size;
+    }
+
+    /** Most examples it can hold: the smaller of the count and byte budgets. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Examples offered so far. */
+    public long offered() {
+        return offered;
+    }
+
+    /** Label of stored example {@code slot} ({@code slot < size()}). */
+    public int label(int slot) {
+        return labels[slot];
+    }
+
+    /** Bytes of its arrays, all allocated at creation. */
+    public long bytes() {
+        return 4L * features.length + 4L * labels.length;
+    }
+
+    /** Stores the example of row {@code row} of {@code rows} in {@code slot}. */
+    protected void store(int slot, FloatBuffer rows, int row, int label) {
+        rows.get(row * inputs, features, slot * inputs, inputs);
+        labels[slot] = label;
+    }
+
+    /** Writes the kind, the examples and the subclass's bookkeeping. */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(capacity);
+        out.writeInt(inputs);
+        out.writeInt(size);
+        out.writeLong(offered);
+        for (int r = 0; r < size; r++) {
+            out.writeInt(labels[r]);
+            for (int j = 0; j < inputs; j++) {
+                out.writeFloat(features[r * inputs + j]);
+            }
+        }
+        writeBookkeeping(out);
+    }
+
+    /** Reads what {@link #writeTo} wrote into this fresh buffer of the same config; rejects other versions and shapes. */
+    public void readFrom(DataInput in) throws IOException {
+        int version = in.readInt();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("replay buffer has format version " + version + ", this build reads "
+                    + FORMAT_VERSION);
+        }
+        int storedCapacity = in.readInt();
+        int storedInputs = in.readInt();
+        if (storedCapacity != capacity || storedInputs != inputs) {
+            throw new IOException("replay buffer of " + storedCapacity + " x " + storedInputs + " where " + capacity
+                    + " x " + inputs + " is configured");
+        }
+        size = in.readInt();
+        offered = in.readLong();
+        for (int r = 0; r < size; r++) {
+            labels[r] = in.readInt();
+            for (int j = 0; j < inputs; j++) {
+                features[r * inputs + j] = in.readFloat();
+            }
+        }
+        readBookkeeping(in);
+    }
+
+    protected abstract void writeBookkeeping(DataOutput out) throws IOException;
+
+    protected abstract void readBookkeeping(DataInput in) throws IOException;
+}

@@ -1,0 +1,40 @@
+package io.streamcl.core.replay;
+
+import io.streamcl.core.optim.StatelessRandom;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.nio.FloatBuffer;
+
+/**
+ * A replay memory that is a uniform sample of everything offered (reservoir sampling, Vitter 1985, algorithm R):
+ * the n-th offer replaces a uniformly chosen slot with probability capacity / n once the memory is full, so old
+ * tasks keep a share proportional to their length.
+ */
+public final class ReservoirBuffer extends ReplayBuffer {
+    private static final long TAG = 0x5245L;
+
+    public ReservoirBuffer(int capacity, int inputs, long seed) {
+        super(capacity, inputs, seed, TAG);
+    }
+
+    @Override
+    public void offer(FloatBuffer rows, int row, int label) {
+        int slot;
+        if (size < capacity) {
+            slot = size++;
+        } else {
+            long j = (long) (StatelessRandom.uniform(key, offered) * (offered + 1));
+            slot = j < capacity ? (int) j : -1;
+        }
+        offered++;
+        if (slot >= 0) {
+            store(slot, rows, row, label);
+        }
+    }
+
+    @Override
+    protected void writeBookkeeping(DataOutput out) {}
+
+    @Override
+    protected void readBookkeeping(DataInput in) {}
+}
