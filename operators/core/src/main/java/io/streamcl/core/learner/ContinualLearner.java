@@ -9,6 +9,7 @@ import io.streamcl.core.eval.TaskEvaluator;
 import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.metrics.ContinualMetrics;
 import io.streamcl.core.metrics.PeriodicEvaluation;
+import io.streamcl.core.model.Mlp;
 import io.streamcl.core.optim.StatelessRandom;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One learner key's whole continual-learning loop, free of any runtime: test-then-train on labeled examples,
@@ -28,7 +30,9 @@ import java.util.Map;
  * exactly like a new task (boundary evaluation, metrics, stability-gap tracking).
  *
  * <p>At a task boundary the pending partial mini-batch is trained first, so every update belongs to one task and
- * the prequential figures of a task are its own. A TRAIN example is held out instead of trained on when a hash of
+ * the prequential figures of a task are its own; then the learner is told ({@link OnlineLearner#boundary()}), so
+ * the configured boundary policies react to task ids and detected drift alike. When the optimizer keeps EMA
+ * weights, every evaluation also scores them on the same held-out rows. A TRAIN example is held out instead of trained on when a hash of
  * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
  */
 public final class ContinualLearner {
@@ -138,6 +142,11 @@ public final class ContinualLearner {
         return learner.model().predict(features);
     }
 
+    /** Class probabilities of the shadow (EMA) weights for one example, if the optimizer keeps them. */
+    public Optional<float[]> predictWithShadow(float[] features) {
+        return learner.shadowModel().map(shadow -> shadow.predict(features));
+    }
+
     private boolean holdOut(int taskId, long seq) {
         double fraction = config.evaluation().holdoutFraction();
         return fraction > 0 && StatelessRandom.uniform(StatelessRandom.key(holdoutKey, taskId), seq) < fraction;
@@ -146,6 +155,9 @@ public final class ContinualLearner {
     private void startTask(int taskId, List<LearnerReport> reports) {
         if (learner.pending() > 0) {
             train(reports);
+        }
+        if (currentTask != NO_TASK) {
+            learner.boundary();
         }
         metrics.startTask(learner.step(), taskId);
         heldOut.markStarted(taskId);
@@ -177,6 +189,13 @@ public final class ContinualLearner {
                 shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
         int slice = config.evaluation().slice();
         List<TaskScore> scores = evaluator.evaluate(learner.model(), sets, slice, evaluations * slice);
+        Optional<Mlp> shadow = learner.shadowModel();
+        if (shadow.isPresent()) {
+            List<TaskScore> shadowScores = evaluator.evaluate(shadow.get(), sets, slice, evaluations * slice);
+            for (int i = 0; i < scores.size(); i++) {
+                scores.set(i, scores.get(i).withShadowAccuracy(shadowScores.get(i).accuracy()));
+            }
+        }
         evaluations++;
         for (TaskScore score : scores) {
             metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());

@@ -3,11 +3,14 @@ package io.streamcl.core.learner;
 import io.streamcl.core.diagnostics.PlasticityProbe;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpWorkspace;
+import io.streamcl.core.optim.StepSignals;
 import io.streamcl.core.optim.UpdatePipeline;
+import io.streamcl.core.replay.ReplayBuffer;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.Optional;
 
 /**
  * A model that learns from a stream one labeled example at a time: examples fill a mini-batch, and a full batch
@@ -16,10 +19,17 @@ import java.nio.FloatBuffer;
  * <p>Prequential accuracy (Dawid 1984, "test-then-train") comes without an extra pass: the model only changes at
  * updates, so the forward pass of the update predicts every example of the batch with exactly the weights that
  * were current when the example arrived.
+ *
+ * <p>With replay configured, each update trains on the new rows followed by a replay batch under row weights
+ * ({@link ReplayMixer}); its loss and prequential figures stay those of the new rows. The learner also tells the
+ * pipeline about task boundaries ({@link #boundary()}), which boundary policies react to.
  */
 public final class OnlineLearner {
-    /** Version of the binary form written by {@link #writeTo}; 2 added the update pipeline's state. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * Version of the binary form written by {@link #writeTo}; 2 added the update pipeline's state, 3 the task count,
+     * the distance to the latest boundary and the replay memory (version 2 is still read).
+     */
+    public static final int FORMAT_VERSION = 3;
 
     private final LearnerConfig config;
     private final Mlp model;
@@ -27,18 +37,26 @@ public final class OnlineLearner {
     private final MlpWorkspace workspace;
     private final int[] labels;
     private final float[] targets;
+    private final ReplayMixer replay;
+    private Mlp shadow;
     private int pending;
     private long step;
     private long examplesSeen;
+    private int task = 1;
+    private long sinceBoundary = StepSignals.NO_BOUNDARY;
 
     private OnlineLearner(LearnerConfig config, Mlp model, UpdatePipeline pipeline) {
         this.config = config;
         this.model = model;
         this.pipeline = pipeline;
-        this.workspace = model.workspace(config.batchSize());
+        int rows = config.batchSize() + ReplayMixer.extraRows(config.replay());
+        this.workspace = model.workspace(rows);
         boolean classifies = config.model().classifies();
-        this.labels = new int[classifies ? config.batchSize() : 0];
+        this.labels = new int[classifies ? rows : 0];
         this.targets = new float[classifies ? 0 : config.batchSize() * config.model().outputs()];
+        this.replay = config.replay().enabled()
+                ? new ReplayMixer(config.replay(), model, config.batchSize(), config.optimizer().referenceRows())
+                : null;
     }
 
     /** A learner with a freshly initialised model and fresh optimizer state. */
@@ -73,6 +91,40 @@ public final class OnlineLearner {
     /** Examples waiting in the current mini-batch. */
     public int pending() {
         return pending;
+    }
+
+    /**
+     * A new task (or drift segment) starts: the next update is the first after a boundary, and the task count that
+     * the 1/t replay weight uses goes up. The first task's start is not a boundary.
+     */
+    public void boundary() {
+        task++;
+        sinceBoundary = 0;
+    }
+
+    /** Tasks met so far: 1 plus the boundaries. */
+    public int task() {
+        return task;
+    }
+
+    /** The replay memory, if replay is configured (read-only use: diagnostics, tests). */
+    public Optional<ReplayBuffer> replayMemory() {
+        return Optional.ofNullable(replay).map(ReplayMixer::memory);
+    }
+
+    /**
+     * The shadow (EMA) weights as a model, if the optimizer keeps them: a copy refreshed on each call, for
+     * evaluation and prediction while training continues on {@link #model()}.
+     */
+    public Optional<Mlp> shadowModel() {
+        return pipeline.shadowParameters().map(weights -> {
+            if (shadow == null) {
+                shadow = Mlp.withParameters(config.model(), weights);
+            } else {
+                System.arraycopy(weights, 0, shadow.parameters(), 0, weights.length);
+            }
+            return shadow;
+        });
     }
 
     /** Adds a classification example; returns true when the batch is full and {@link #update} is due. */
@@ -126,20 +178,35 @@ public final class OnlineLearner {
             throw new IllegalStateException("no pending examples to learn from");
         }
         int rows = pending;
+        long next = step + 1;
         boolean classifies = config.model().classifies();
-        double loss = classifies ? model.lossAndGradient(workspace, rows, labels)
-                : model.lossAndGradient(workspace, rows, targets);
+        StepSignals signals = new StepSignals(replay == null ? null : replay.referenceGradient(model, next),
+                sinceBoundary);
+        int total = replay == null ? rows : replay.mix(workspace, labels, rows, next, task, signals);
+        double loss = !classifies ? model.lossAndGradient(workspace, rows, targets)
+                : total == rows ? model.lossAndGradient(workspace, rows, labels)
+                : model.lossAndGradient(workspace, total, labels, replay.rowWeights());
         int correct = 0;
+        double newLoss = 0;
         int outputs = config.model().outputs();
+        FloatBuffer p = workspace.probabilityBuffer();
         for (int r = 0; classifies && r < rows; r++) {
-            if (Mlp.argMax(workspace.probabilityBuffer(), r, outputs) == labels[r]) {
+            if (Mlp.argMax(p, r, outputs) == labels[r]) {
                 correct++;
             }
+            if (total > rows) {
+                newLoss -= Math.log(Math.max(p.get(r * outputs + labels[r]), 1e-12f));
+            }
         }
-        pipeline.apply(workspace, rows, step + 1);
+        pipeline.apply(workspace, total, next, signals);
+        if (replay != null) {
+            replay.remember(workspace.inputBuffer(), labels, rows);
+        }
         pending = 0;
-        step++;
-        return new BatchResult(step, rows, loss, correct);
+        step = next;
+        sinceBoundary = sinceBoundary == StepSignals.NO_BOUNDARY ? sinceBoundary : sinceBoundary + 1;
+        // a mixed batch's loss is weighted over replay rows too; report (and detect drift on) the new rows' mean
+        return new BatchResult(step, rows, total == rows ? loss : newLoss / rows, correct);
     }
 
     /** Euclidean norm of the gradient the last update's base step used (after the gradient transforms). */
@@ -159,6 +226,11 @@ public final class OnlineLearner {
             out.writeFloat(v);
         }
         pipeline.writeTo(out);
+        out.writeInt(task);
+        out.writeLong(sinceBoundary);
+        if (replay != null) {
+            replay.writeTo(out);
+        }
         int inputs = config.model().inputs();
         int outputs = config.model().outputs();
         out.writeInt(pending);
@@ -180,8 +252,8 @@ public final class OnlineLearner {
     /** Reads a learner written by {@link #writeTo} for the same config; rejects other configs and versions. */
     public static OnlineLearner readFrom(DataInput in, LearnerConfig config) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("learner state has format version " + version + ", this build reads only "
+        if (version != FORMAT_VERSION && version != 2) {
+            throw new IOException("learner state has format version " + version + ", this build reads 2 and "
                     + FORMAT_VERSION + (version == 1 ? " (version 1 had no optimizer state)" : ""));
         }
         String hash = in.readUTF();
@@ -198,6 +270,13 @@ public final class OnlineLearner {
         Mlp model = Mlp.withParameters(config.model(), parameters);
         OnlineLearner learner = new OnlineLearner(config, model, UpdatePipeline.readFrom(in, config.optimizer(), model));
         learner.step = step;
+        if (version > 2) {
+            learner.task = in.readInt();
+            learner.sinceBoundary = in.readLong();
+            if (learner.replay != null) {
+                learner.replay.readFrom(in);
+            }
+        }
         int pending = in.readInt();
         float[] features = new float[config.model().inputs()];
         float[] target = new float[config.model().outputs()];

@@ -108,10 +108,10 @@ class ContinualLearnerTest {
         return last;
     }
 
-    private record Example(int task, long seq, float[] x, int label) {}
+    record Example(int task, long seq, float[] x, int label) {}
 
     /** Three 2-D clusters; in task 1 each cluster carries the next cluster's label. */
-    private static List<Example> stream(int n, long seed) {
+    static List<Example> stream(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < n; i++) {

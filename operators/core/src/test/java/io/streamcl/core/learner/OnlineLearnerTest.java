@@ -106,7 +106,7 @@ class OnlineLearnerTest {
         assertThatThrownBy(() -> OnlineLearner.readFrom(new DataInputStream(new ByteArrayInputStream(old)), CONFIG))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format version 1")
-                .hasMessageContaining("reads only 2");
+                .hasMessageContaining("reads 2 and 3");
     }
 
     @Test
@@ -136,19 +136,19 @@ class OnlineLearnerTest {
         assertThatThrownBy(() -> learner.add(new float[2], 7)).hasMessageContaining("got 7");
     }
 
-    private static void feed(OnlineLearner learner, float[] x, int y) {
+    static void feed(OnlineLearner learner, float[] x, int y) {
         if (learner.add(x, y)) {
             learner.update();
         }
     }
 
-    private static byte[] bytes(OnlineLearner learner) throws IOException {
+    static byte[] bytes(OnlineLearner learner) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         learner.writeTo(new DataOutputStream(buffer));
         return buffer.toByteArray();
     }
 
-    private static float[] cluster(SplittableRandom random, int label) {
+    static float[] cluster(SplittableRandom random, int label) {
         double angle = 2 * Math.PI * label / 3;
         return new float[] {
             (float) (2 * Math.cos(angle) + 0.3 * random.nextGaussian()),
