@@ -38,10 +38,22 @@ class CompositionTest {
         MlpConfig model = new MlpConfig(2, new int[] {12, 12}, 3, Activation.RELU, true, Loss.SOFTMAX_CROSS_ENTROPY,
                 InitScheme.KAIMING_UNIFORM, 4);
         OnlineLearner learner = OnlineLearner.create(LearnerConfig.of(model, base + "+" + method, 4));
+        assertThat(lateAccuracy(learner, -1)).isGreaterThan(0.85);
+    }
+
+    /**
+     * Streams 2400 examples of three 2-D clusters through {@code learner} (a task boundary before example {@code
+     * boundaryAt}, none if negative), checks the parameters stay finite and returns the prequential accuracy on the
+     * last third.
+     */
+    static double lateAccuracy(OnlineLearner learner, int boundaryAt) {
         SplittableRandom random = new SplittableRandom(2);
         int correct = 0;
         int seen = 0;
         for (int i = 0; i < 2400; i++) {
+            if (i == boundaryAt) {
+                learner.boundary();
+            }
             int label = random.nextInt(3);
             double angle = 2 * Math.PI * label / 3;
             float[] x = {(float) (2 * Math.cos(angle) + 0.3 * random.nextGaussian()),
@@ -57,6 +69,6 @@ class CompositionTest {
         for (float p : learner.model().parameters()) {
             assertThat(Float.isFinite(p)).isTrue();
         }
-        assertThat((double) correct / seen).isGreaterThan(0.85);
+        return (double) correct / seen;
     }
 }
