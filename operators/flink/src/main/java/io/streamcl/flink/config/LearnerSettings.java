@@ -11,6 +11,8 @@ import io.streamcl.core.model.Activation;
 import io.streamcl.core.model.InitScheme;
 import io.streamcl.core.model.Loss;
 import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.optim.OptimizerConfig;
+import io.streamcl.core.replay.ReplayConfig;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -36,6 +38,8 @@ public final class LearnerSettings {
     /** The update pipeline in the core's stage vocabulary, e.g. {@code adam(lr=0.001)+cbp(rho=1e-4)}. */
     public static final String OPTIMIZER = "optimizer";
     public static final String BATCH_SIZE = "learner.batch-size";
+    /** Experience replay in the core's syntax, e.g. {@code reservoir(capacity=2000)}; {@code none} turns it off. */
+    public static final String REPLAY = "replay";
     public static final String EVAL_EVERY = "eval.every";
     public static final String EVAL_SAMPLES = "eval.samples-per-task";
     /** Samples per task one evaluation scores; "all" scores the whole held-out set. */
@@ -63,6 +67,7 @@ public final class LearnerSettings {
             Map.entry(SEED, "0"),
             Map.entry(OPTIMIZER, "sgd(lr=0.01)"),
             Map.entry(BATCH_SIZE, "32"),
+            Map.entry(REPLAY, ReplayConfig.NONE.canonical()),
             Map.entry(EVAL_EVERY, Integer.toString(EvaluationConfig.DEFAULT_EVERY)),
             Map.entry(EVAL_SAMPLES, Integer.toString(EvaluationConfig.DEFAULT_SAMPLES_PER_TASK)),
             Map.entry(EVAL_SLICE, "all"),
@@ -94,7 +99,8 @@ public final class LearnerSettings {
             MlpConfig model = new MlpConfig(integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES),
                     named(s, ACTIVATION, Activation.class), bool(s, LAYER_NORM), named(s, LOSS, Loss.class),
                     named(s, INIT, InitScheme.class), longValue(s, SEED));
-            LearnerConfig learner = LearnerConfig.of(model, s.get(OPTIMIZER), integer(s, BATCH_SIZE));
+            LearnerConfig learner = new LearnerConfig(model, OptimizerConfig.parse(s.get(OPTIMIZER)),
+                    integer(s, BATCH_SIZE), replay(s.get(REPLAY)));
             int samples = integer(s, EVAL_SAMPLES);
             MetricsConfig metrics = new MetricsConfig(integer(s, EVAL_LCA_BETA),
                     RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
@@ -126,6 +132,7 @@ public final class LearnerSettings {
         s.put(SEED, Long.toString(model.seed()));
         s.put(OPTIMIZER, config.optimizer().canonical());
         s.put(BATCH_SIZE, Integer.toString(config.batchSize()));
+        s.put(REPLAY, config.replay().canonical());
         s.put(EVAL_EVERY, Integer.toString(evaluation.every()));
         s.put(EVAL_SAMPLES, Integer.toString(evaluation.samplesPerTask()));
         s.put(EVAL_SLICE, Integer.toString(evaluation.slice()));
@@ -138,6 +145,14 @@ public final class LearnerSettings {
         s.put(SEGMENT_LOG_LOSS, Boolean.toString(full.segmentation().log()));
         s.put(SEGMENT_MIN_UPDATES, Integer.toString(full.segmentation().minSegment()));
         return s;
+    }
+
+    private static ReplayConfig replay(String value) {
+        try {
+            return ReplayConfig.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(REPLAY + "='" + value + "': " + e.getMessage());
+        }
     }
 
     private static int[] hidden(String value) {

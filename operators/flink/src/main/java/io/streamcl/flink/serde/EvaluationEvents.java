@@ -56,6 +56,7 @@ public final class EvaluationEvents {
                 .setSamples(score == null ? 0 : score.samples())
                 .setAccuracy(score == null ? null : score.accuracy())
                 .setLoss(score == null ? null : finiteOrNull(score.loss()))
+                .setEmaAccuracy(score == null ? null : finiteOrNull(score.shadowAccuracy()))
                 .setOnlineAccuracy(t.onlineAccuracy())
                 .setMinAccuracy(t.minAccuracy())
                 .setWindowedForgetting10(t.windowedForgetting10())

@@ -22,6 +22,17 @@ class LearnerSettingsTest {
     }
 
     @Test
+    void replayAndStabilityStagesUseTheCoreVocabularyAndRoundTrip() {
+        ContinualLearnerConfig config = LearnerSettings.parse(Map.of(
+                LearnerSettings.OPTIMIZER, "adam(lr=0.001)+agem(sample=16)+spam+ema(anchor_steps=100)+boundary_lr",
+                LearnerSettings.REPLAY, "class_balanced(capacity=500,new_weight=1/t,boundary_steps=50)"));
+        assertThat(config.learner().replay().capacity()).isEqualTo(500);
+        assertThat(LearnerSettings.format(config).get(LearnerSettings.REPLAY)).startsWith("class_balanced(capacity=500,");
+        assertThat(LearnerSettings.parse(LearnerSettings.format(config))).isEqualTo(config);
+        assertThat(LearnerSettings.parse(Map.of()).learner().replay().enabled()).isFalse();
+    }
+
+    @Test
     void badValuesNameTheKeyAndValue() {
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.HIDDEN, "256,x")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.hidden").hasMessageContaining("256,x");
@@ -33,5 +44,10 @@ class LearnerSettingsTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("eval.slice").hasMessageContaining("900");
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.OPTIMIZER, "sgd(lr=-1)")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.REPLAY, "reservoir(new_weight=half)")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("replay='reservoir(new_weight=half)'")
+                .hasMessageContaining("new_weight='half'");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.OPTIMIZER, "sgd+agem")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("set replay");
     }
 }

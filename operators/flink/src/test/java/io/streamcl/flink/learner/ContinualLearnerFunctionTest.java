@@ -46,12 +46,31 @@ class ContinualLearnerFunctionTest {
                 assertThat(task.getTaskId()).isZero();
                 assertThat(task.getSamples()).isEqualTo(100);
                 assertThat(task.getAccuracy()).isGreaterThan(0.9);
+                assertThat(task.getEmaAccuracy()).as("no EMA configured").isNull();
             });
             assertThat(last.getAggregate().getAvgAccuracy()).isEqualTo(last.getTasks().get(0).getAccuracy());
             assertThat(harness.getSideOutput(ContinualLearnerFunction.PREDICTIONS)).singleElement().satisfies(p -> {
                 assertThat(p.getValue().getModelStep()).isBetween(last.getModelStep(), last.getModelStep() + 9);
                 assertThat(p.getValue().getProbabilities()).hasSize(3);
             });
+        }
+    }
+
+    @Test
+    void reportsTheEmaWeightsAccuracyWhenTheOptimizerKeepsThem() throws Exception {
+        ContinualLearnerConfig ema = LearnerSettings.parse(Map.of(
+                LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
+                LearnerSettings.OPTIMIZER, "sgd(lr=0.1)+ema(ramp=10)", LearnerSettings.BATCH_SIZE, "8",
+                LearnerSettings.REPLAY, "reservoir(capacity=100,batch=8)", LearnerSettings.EVAL_HOLDOUT, "0.1",
+                LearnerSettings.EVAL_SAMPLES, "100"));
+        try (var harness = harness(ema)) {
+            harness.open();
+            for (StreamExample e : stream(2000, 4)) {
+                harness.processElement(e, e.eventTime);
+            }
+            List<EvaluationEvent> events = events(harness);
+            assertThat(events.get(events.size() - 1).getTasks()).singleElement()
+                    .satisfies(task -> assertThat(task.getEmaAccuracy()).isGreaterThan(0.8));
         }
     }
 
