@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * continual backprop, batches 1, 32, 128) and of inference at batch 1000, next to PyTorch's figures from {@code
  * torch_mlp_reference.py} run in the same invocation, with the ratios; medians of {@code runs} timed windows after
  * a warm-up, as the Python script does. The PyTorch script runs once per setting, right before the Java figures
- * of that setting, so that both sides see the same load on a shared machine. Launch with {@code
- * operators/core/bench/run-bench.sh}.
+ * of that setting, so that both sides see the same load on a shared machine; inference is measured after each
+ * PyTorch run on both sides, and the medians are compared. Launch with {@code operators/core/bench/run-bench.sh}.
  */
 public final class TrainingBench {
     private static final Pattern TORCH = Pattern.compile("torch (\\w+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
@@ -48,10 +48,12 @@ public final class TrainingBench {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-26s %12s %12s %8s", "setting", "java ex/s", "torch ex/s", "ratio"));
         List<Double> torchInference = new ArrayList<>();
+        List<Double> javaInference = new ArrayList<>();
         for (String opt : OPTIMIZERS.keySet()) {
             for (int batch : BATCHES) {
                 Map<String, Double> torch = torch(python, torchScript, opt, batch, seconds, runs);
                 Optional.ofNullable(torch.get("inference/1000")).ifPresent(torchInference::add);
+                javaInference.add(inference(model, data, seconds, runs));
                 for (boolean cbp : new boolean[] {false, true}) {
                     String spec = OPTIMIZERS.get(opt) + (cbp ? "+cbp(rho=1e-4,maturity=100)" : "");
                     double rate = train(LearnerConfig.of(model, spec, batch), data, seconds, runs);
@@ -60,11 +62,14 @@ public final class TrainingBench {
                 }
             }
         }
-        Double torchInferenceMedian = torchInference.isEmpty() ? null
-                : torchInference.stream().sorted().toList().get(torchInference.size() / 2);
-        table.add(row("inference batch=1000", inference(model, data, seconds, runs), torchInferenceMedian));
+        table.add(row("inference batch=1000", median(javaInference), torchInference.isEmpty() ? null
+                : median(torchInference)));
         System.out.println();
         table.forEach(System.out::println);
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static double train(LearnerConfig config, FashionMnist data, double seconds, int runs) {
