@@ -3,12 +3,13 @@ package io.streamcl.jobs.training;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import java.time.Duration;
 import io.streamcl.flink.learner.ContinualLearnerFunction;
-import io.streamcl.flink.serde.ExampleDecoder;
 import io.streamcl.flink.serde.ExampleMapper;
 import io.streamcl.flink.serde.KafkaRecord;
+import io.streamcl.flink.serde.RecordDecoder;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.jobs.common.Uids;
 import io.streamcl.schemas.DeadLetter;
+import io.streamcl.schemas.Example;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -28,11 +29,11 @@ public final class TrainingWorkflow {
     public static void define(DataStream<KafkaRecord> records, ContinualLearnerConfig learner, Duration flushAfter,
             Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions, Sink<DeadLetter> deadLetters) {
         SingleOutputStreamOperator<StreamExample> examples = records
-                .process(new ExampleDecoder(
+                .process(new RecordDecoder<>(Example.class, StreamExample.class,
                         new ExampleMapper(learner.learner().model().inputs(), learner.learner().model().outputs())))
                 .uid(Uids.DECODER)
                 .name("decode + validate");
-        examples.getSideOutput(ExampleDecoder.DEAD_LETTERS)
+        examples.getSideOutput(RecordDecoder.DEAD_LETTERS)
                 .sinkTo(deadLetters)
                 .uid(Uids.DEAD_LETTERS_SINK)
                 .name("dead letters");

@@ -4,7 +4,6 @@ import io.streamcl.schemas.DenseFeatures;
 import io.streamcl.schemas.Example;
 import io.streamcl.schemas.QuantizedFeatures;
 import io.streamcl.schemas.Split;
-import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * Maps an Avro {@link Example} to a {@link StreamExample} and checks it against the learner's shape: feature
  * count, finite values, label range. Each rejection says which field had which value.
  */
-public final class ExampleMapper implements Serializable {
+public final class ExampleMapper implements RecordMapper<Example, StreamExample> {
     private final int inputs;
     private final int classes;
 
@@ -21,32 +20,33 @@ public final class ExampleMapper implements Serializable {
         this.classes = classes;
     }
 
-    public StreamExample map(Example example) throws InvalidExampleException {
+    @Override
+    public StreamExample map(Example example) throws InvalidRecordException {
         StreamExample out = new StreamExample();
         out.key = example.getKey();
         if (out.key == null || out.key.isBlank()) {
-            throw new InvalidExampleException("key must not be blank, got '" + out.key + "'");
+            throw new InvalidRecordException("key must not be blank, got '" + out.key + "'");
         }
         out.seq = example.getSeq();
         out.eventTime = example.getEventTime().toEpochMilli();
         out.taskId = example.getTaskId();
         if (out.taskId != null && out.taskId < 0) {
-            throw new InvalidExampleException("taskId must be >= 0, got " + out.taskId);
+            throw new InvalidRecordException("taskId must be >= 0, got " + out.taskId);
         }
         out.eval = example.getSplit() == Split.EVAL;
         out.features = features(example.getFeatures());
         out.label = example.getLabel();
         if (out.label != null && (out.label < 0 || out.label >= classes)) {
-            throw new InvalidExampleException("label must be in [0, " + classes + "), got " + out.label);
+            throw new InvalidRecordException("label must be in [0, " + classes + "), got " + out.label);
         }
         out.target = example.getTarget();
         if (out.target != null && !Double.isFinite(out.target)) {
-            throw new InvalidExampleException("target must be finite, got " + out.target);
+            throw new InvalidRecordException("target must be finite, got " + out.target);
         }
         return out;
     }
 
-    private float[] features(Object features) throws InvalidExampleException {
+    private float[] features(Object features) throws InvalidRecordException {
         float[] values;
         if (features instanceof DenseFeatures dense) {
             List<Float> list = dense.getValues();
@@ -58,24 +58,24 @@ public final class ExampleMapper implements Serializable {
         } else if (features instanceof QuantizedFeatures quantized) {
             values = dequantize(quantized);
         } else {
-            throw new InvalidExampleException("features has unknown type " + features);
+            throw new InvalidRecordException("features has unknown type " + features);
         }
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
-                throw new InvalidExampleException("features[" + i + "] must be finite, got " + values[i]);
+                throw new InvalidRecordException("features[" + i + "] must be finite, got " + values[i]);
             }
         }
         return values;
     }
 
-    private float[] dequantize(QuantizedFeatures quantized) throws InvalidExampleException {
+    private float[] dequantize(QuantizedFeatures quantized) throws InvalidRecordException {
         float scale = quantized.getScale();
         float offset = quantized.getOffset();
         if (!Float.isFinite(scale) || scale <= 0) {
-            throw new InvalidExampleException("features.scale must be positive and finite, got " + scale);
+            throw new InvalidRecordException("features.scale must be positive and finite, got " + scale);
         }
         if (!Float.isFinite(offset)) {
-            throw new InvalidExampleException("features.offset must be finite, got " + offset);
+            throw new InvalidRecordException("features.offset must be finite, got " + offset);
         }
         ByteBuffer bytes = quantized.getValues().duplicate();
         requireCount(bytes.remaining());
@@ -86,9 +86,9 @@ public final class ExampleMapper implements Serializable {
         return values;
     }
 
-    private void requireCount(int count) throws InvalidExampleException {
+    private void requireCount(int count) throws InvalidRecordException {
         if (count != inputs) {
-            throw new InvalidExampleException("features has " + count + " values, the model takes " + inputs);
+            throw new InvalidRecordException("features has " + count + " values, the model takes " + inputs);
         }
     }
 }

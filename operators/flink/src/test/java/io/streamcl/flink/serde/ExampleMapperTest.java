@@ -17,7 +17,7 @@ class ExampleMapperTest {
     private final ExampleMapper mapper = new ExampleMapper(3, 4);
 
     @Test
-    void dequantizesBytesAsUnsignedWithScaleAndOffset() throws InvalidExampleException {
+    void dequantizesBytesAsUnsignedWithScaleAndOffset() throws InvalidRecordException {
         StreamExample e = mapper.map(example(QuantizedFeatures.newBuilder()
                 .setValues(ByteBuffer.wrap(new byte[] {0, (byte) 128, (byte) 255})).setScale(0.5f).setOffset(-1f)
                 .build(), 2));

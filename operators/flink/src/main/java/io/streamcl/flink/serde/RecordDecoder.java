@@ -1,55 +1,68 @@
 package io.streamcl.flink.serde;
 
 import io.streamcl.schemas.DeadLetter;
-import io.streamcl.schemas.Example;
 import io.streamcl.schemas.codec.EventCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Decodes Kafka records into validated examples; a record that does not decode or breaks a rule goes to the
- * {@link #DEAD_LETTERS} side output with the reason, and the job keeps running.
+ * Decodes Kafka records into events of one Avro type and maps them with a {@link RecordMapper}; a record that does
+ * not decode or breaks a rule goes to the {@link #DEAD_LETTERS} side output with the reason, and the job keeps
+ * running.
  */
-public class ExampleDecoder extends ProcessFunction<KafkaRecord, StreamExample> {
+public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunction<KafkaRecord, T>
+        implements ResultTypeQueryable<T> {
     /** Rejected records, with their bytes and coordinates. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
-    private final ExampleMapper mapper;
-    private transient EventCodec<Example> codec;
+    private final Class<E> eventType;
+    private final Class<T> outputType;
+    private final RecordMapper<E, T> mapper;
+    private transient EventCodec<E> codec;
     private transient Counter rejected;
 
-    public ExampleDecoder(ExampleMapper mapper) {
+    public RecordDecoder(Class<E> eventType, Class<T> outputType, RecordMapper<E, T> mapper) {
+        this.eventType = eventType;
+        this.outputType = outputType;
         this.mapper = mapper;
     }
 
     @Override
     public void open(OpenContext context) {
-        codec = EventCodec.of(Example.class);
+        codec = EventCodec.of(eventType);
         rejected = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }
 
     @Override
-    public void processElement(KafkaRecord record, Context ctx, Collector<StreamExample> out) {
-        Example example;
+    public void processElement(KafkaRecord record, Context ctx, Collector<T> out) {
+        E event;
         try {
-            example = codec.decode(record.value);
+            event = codec.decode(record.value);
         } catch (IOException e) {
-            reject(record, "undecodable", "not an Avro single-object Example: " + e.getMessage(), ctx);
+            reject(record, "undecodable",
+                    "not an Avro single-object " + eventType.getSimpleName() + ": " + e.getMessage(), ctx);
             return;
         }
         try {
-            out.collect(mapper.map(example));
-        } catch (InvalidExampleException e) {
+            out.collect(mapper.map(event));
+        } catch (InvalidRecordException e) {
             reject(record, "invalid", e.getMessage(), ctx);
         }
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return TypeInformation.of(outputType);
     }
 
     private void reject(KafkaRecord record, String type, String reason, Context ctx) {
