@@ -1,6 +1,7 @@
 package io.streamcl.core.eval;
 
 import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.replay.Reservoir;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -53,13 +54,8 @@ public final class HeldOutSet {
         if (x.length != inputs) {
             throw new IllegalArgumentException("features has " + x.length + " values, the set holds " + inputs);
         }
-        int slot;
-        if (size < capacity) {
-            slot = size++;
-        } else {
-            long j = (long) (StatelessRandom.uniform(key, offered) * (offered + 1));
-            slot = j < capacity ? (int) j : -1;
-        }
+        int slot = Reservoir.slot(key, offered, size, capacity);
+        size += slot == size ? 1 : 0;
         offered++;
         if (slot >= 0) {
             System.arraycopy(x, 0, features, slot * inputs, inputs);
@@ -85,12 +81,7 @@ public final class HeldOutSet {
         out.writeInt(inputs);
         out.writeInt(size);
         out.writeLong(offered);
-        for (int r = 0; r < size; r++) {
-            out.writeInt(labels[r]);
-            for (int j = 0; j < inputs; j++) {
-                out.writeFloat(features[r * inputs + j]);
-            }
-        }
+        Reservoir.writeRows(out, features, labels, size, inputs);
     }
 
     /** Reads a set written by {@link #writeTo}; {@code seed} must be the one it was created with. */
@@ -98,12 +89,7 @@ public final class HeldOutSet {
         HeldOutSet set = new HeldOutSet(in.readInt(), in.readInt(), in.readInt(), seed);
         set.size = in.readInt();
         set.offered = in.readLong();
-        for (int r = 0; r < set.size; r++) {
-            set.labels[r] = in.readInt();
-            for (int j = 0; j < set.inputs; j++) {
-                set.features[r * set.inputs + j] = in.readFloat();
-            }
-        }
+        Reservoir.readRows(in, set.features, set.labels, set.size, set.inputs);
         return set;
     }
 }

@@ -1,5 +1,6 @@
 package io.streamcl.core.optim;
 
+import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import java.util.Arrays;
 
@@ -14,6 +15,11 @@ public final class ParameterTensors {
 
     private ParameterTensors(int[] bounds) {
         this.bounds = bounds;
+    }
+
+    /** The tensors of {@code model}'s layout. */
+    public static ParameterTensors of(MlpConfig model) {
+        return of(ParameterLayout.of(model));
     }
 
     /** The tensors of {@code layout}, in layout order. */

@@ -100,7 +100,7 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         return labels[slot];
     }
 
-    /** Bytes of its arrays, all allocated at creation. */
+    /** Payload bytes of its arrays (JVM object headers aside), all allocated at creation. */
     public long bytes() {
         return 4L * features.length + 4L * labels.length;
     }
@@ -118,12 +118,7 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         out.writeInt(inputs);
         out.writeInt(size);
         out.writeLong(offered);
-        for (int r = 0; r < size; r++) {
-            out.writeInt(labels[r]);
-            for (int j = 0; j < inputs; j++) {
-                out.writeFloat(features[r * inputs + j]);
-            }
-        }
+        Reservoir.writeRows(out, features, labels, size, inputs);
         writeBookkeeping(out);
     }
 
@@ -142,12 +137,7 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         }
         size = in.readInt();
         offered = in.readLong();
-        for (int r = 0; r < size; r++) {
-            labels[r] = in.readInt();
-            for (int j = 0; j < inputs; j++) {
-                features[r * inputs + j] = in.readFloat();
-            }
-        }
+        Reservoir.readRows(in, features, labels, size, inputs);
         readBookkeeping(in);
     }
 

@@ -1,6 +1,5 @@
 package io.streamcl.core.replay;
 
-import io.streamcl.core.optim.StatelessRandom;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.nio.FloatBuffer;
@@ -19,13 +18,8 @@ public final class ReservoirBuffer extends ReplayBuffer {
 
     @Override
     public void offer(FloatBuffer rows, int row, int label) {
-        int slot;
-        if (size < capacity) {
-            slot = size++;
-        } else {
-            long j = (long) (StatelessRandom.uniform(key, offered) * (offered + 1));
-            slot = j < capacity ? (int) j : -1;
-        }
+        int slot = Reservoir.slot(key, offered, size, capacity);
+        size += slot == size ? 1 : 0;
         offered++;
         if (slot >= 0) {
             store(slot, rows, row, label);

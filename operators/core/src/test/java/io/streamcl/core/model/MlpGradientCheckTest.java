@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,17 +46,21 @@ class MlpGradientCheckTest {
         int[] labels = {0, 2, 1};
         float[] targets = {0.5f, -1f, 2f, 0f, 1f, -0.5f, 1.5f, 0.3f, -2f};
 
-        loss(mlp, ws, rows, labels, targets);
-        float[] analytic = ws.gradient().clone();
+        assertGradientMatchesFiniteDifferences(mlp, ws, () -> loss(mlp, ws, rows, labels, targets));
+    }
 
+    /** Checks the gradient {@code loss} leaves in {@code ws} against central differences of the loss it returns. */
+    static void assertGradientMatchesFiniteDifferences(Mlp mlp, MlpWorkspace ws, DoubleSupplier loss) {
+        loss.getAsDouble();
+        float[] analytic = ws.gradient().clone();
         float[] params = mlp.parameters();
         float eps = 1e-2f;
         for (int i = 0; i < analytic.length; i++) {
             float original = params[i];
             params[i] = original + eps;
-            double plus = loss(mlp, ws, rows, labels, targets);
+            double plus = loss.getAsDouble();
             params[i] = original - eps;
-            double minus = loss(mlp, ws, rows, labels, targets);
+            double minus = loss.getAsDouble();
             params[i] = original;
             double numeric = (plus - minus) / (2 * eps);
             assertThat(analytic[i])

@@ -20,21 +20,8 @@ class MlpRowWeightsTest {
         Mlp mlp = Mlp.initialize(config);
         MlpWorkspace ws = mlp.workspace(4, 1);
         MlpGradientCheckTest.fillInputs(ws, 4, 5, 6);
-        mlp.lossAndGradient(ws, 4, LABELS, WEIGHTS);
-        float[] analytic = ws.gradient().clone();
-        float[] params = mlp.parameters();
-        float eps = 1e-2f;
-        for (int i = 0; i < analytic.length; i++) {
-            float original = params[i];
-            params[i] = original + eps;
-            double plus = mlp.lossAndGradient(ws, 4, LABELS, WEIGHTS);
-            params[i] = original - eps;
-            double minus = mlp.lossAndGradient(ws, 4, LABELS, WEIGHTS);
-            params[i] = original;
-            double numeric = (plus - minus) / (2 * eps);
-            assertThat(analytic[i]).as("d loss / d parameter %d", i)
-                    .isCloseTo((float) numeric, within(3e-3f + 3e-2f * (float) Math.abs(numeric)));
-        }
+        MlpGradientCheckTest.assertGradientMatchesFiniteDifferences(mlp, ws,
+                () -> mlp.lossAndGradient(ws, 4, LABELS, WEIGHTS));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.streamcl.core.optim.stability;
 
 import io.streamcl.core.model.MlpConfig;
-import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -66,7 +65,7 @@ public record AdaGc(double relative, double beta, int warmup, double absolute) i
     @Override
     public StageState initialState(MlpConfig model) {
         StageState state = new StageState();
-        state.putDoubles(GAMMA, new double[ParameterTensors.of(ParameterLayout.of(model)).count()]);
+        state.putDoubles(GAMMA, new double[ParameterTensors.of(model).count()]);
         return state;
     }
 

@@ -1,7 +1,6 @@
 package io.streamcl.core.optim.stability;
 
 import io.streamcl.core.model.MlpConfig;
-import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -50,7 +49,7 @@ public record GrowthLimiter(double gamma) implements StageConfig {
     @Override
     public StageState initialState(MlpConfig model) {
         StageState state = new StageState();
-        state.putDoubles(NORM, new double[ParameterTensors.of(ParameterLayout.of(model)).count()]);
+        state.putDoubles(NORM, new double[ParameterTensors.of(model).count()]);
         return state;
     }
 

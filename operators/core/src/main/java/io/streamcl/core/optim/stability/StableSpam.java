@@ -1,7 +1,6 @@
 package io.streamcl.core.optim.stability;
 
 import io.streamcl.core.model.MlpConfig;
-import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageArguments;
@@ -75,7 +74,7 @@ public record StableSpam(double gamma1, double gamma2, double gamma3, int interv
 
     @Override
     public StageState initialState(MlpConfig model) {
-        int tensors = ParameterTensors.of(ParameterLayout.of(model)).count();
+        int tensors = ParameterTensors.of(model).count();
         StageState state = new StageState();
         state.putDoubles(MAX, new double[tensors]);
         state.putDoubles(NORM_M, new double[tensors]);
