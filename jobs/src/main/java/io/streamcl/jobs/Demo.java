@@ -1,6 +1,7 @@
 package io.streamcl.jobs;
 
 import io.streamcl.deploy.kafka.LocalKafka;
+import io.streamcl.jobs.common.JobOptions;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.training.TrainingJob;
 import io.streamcl.loadgen.ExampleStream;
@@ -100,7 +101,7 @@ public final class Demo implements Callable<Integer> {
             long trainingStarted = System.nanoTime();
             CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
                 try {
-                    job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
+                    job.run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
                 } catch (Exception e) {
                     throw new IllegalStateException("training job failed", e);
                 }

@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.deploy.kafka.LocalKafkaExtension;
 import io.streamcl.deploy.kafka.TopicRecords;
+import io.streamcl.jobs.RawRecords;
+import io.streamcl.jobs.TwoGaussianTasks;
+import io.streamcl.jobs.common.JobOptions;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.loadgen.ExampleStream;
-import io.streamcl.loadgen.Scenario;
-import io.streamcl.loadgen.StreamPlan;
 import io.streamcl.loadgen.kafka.ExampleProducer;
-import io.streamcl.loadgen.synthetic.GaussianClusters;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.codec.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,22 +42,16 @@ class TrainingJobIT {
 
     @Test
     void learnsFromKafkaAndDeadLettersAMalformedRecordWithoutStopping() throws Exception {
-        Scenario scenario = Scenario.of(
-                GaussianClusters.defaults().withClasses(4).withFeatures(16).withTasks(2),
-                StreamPlan.defaults().withSeed(7).withExamplesPerTask(3_000).withEvalFraction(0.1));
         try (ExampleProducer producer = ExampleProducer.builder(KAFKA.bootstrapServers(), Topics.EXAMPLES).build();
-                ExampleStream stream = ExampleStream.of("learner-0", scenario)) {
+                ExampleStream stream = ExampleStream.of("learner-0", TwoGaussianTasks.scenario())) {
             producer.send(stream, 1_000);
-            sendRaw("learner-0", "this is not avro".getBytes(StandardCharsets.UTF_8));
+            RawRecords.send(KAFKA.bootstrapServers(), Topics.EXAMPLES, "learner-0",
+                    List.of("this is not avro".getBytes(StandardCharsets.UTF_8)));
             producer.send(stream);
         }
 
-        TrainingJob job = TrainingJob.parse("--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest",
-                "--bounded", "--checkpoint-interval", "PT1S", "--set", "eval.every=10",
-                "--set", "eval.samples-per-task=200",
-                "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
-                "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=16");
-        job.run(StreamExecutionEnvironment.getExecutionEnvironment(TrainingJob.flinkConfiguration()));
+        TrainingJob job = TrainingJob.parse(TwoGaussianTasks.trainingJob(KAFKA.bootstrapServers(), 10));
+        job.run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
 
         List<EvaluationEvent> events = TopicRecords.readAll(KAFKA.bootstrapServers(), Topics.EVALUATIONS, IDLE,
                 EventCodec.of(EvaluationEvent.class)::decode);
@@ -100,14 +90,5 @@ class TrainingJobIT {
 
     private static double accuracy(EvaluationEvent event, int task) {
         return event.getTasks().stream().filter(t -> t.getTaskId() == task).findFirst().orElseThrow().getAccuracy();
-    }
-
-    private static void sendRaw(String key, byte[] value) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", KAFKA.bootstrapServers());
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.EXAMPLES, key.getBytes(StandardCharsets.UTF_8), value)).get();
-        }
     }
 }

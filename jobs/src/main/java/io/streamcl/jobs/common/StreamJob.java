@@ -1,0 +1,79 @@
+package io.streamcl.jobs.common;
+
+import io.streamcl.schemas.DeadLetter;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of StreamCL's Kafka-wired Flink jobs: the shared options and settings, the command line (whose help ends
+ * with the settings keys), and the run from {@code main}. Subclasses add their topics and build their topology.
+ */
+public abstract class StreamJob implements Callable<Integer> {
+    @Mixin
+    protected JobOptions options;
+
+    @Mixin
+    protected SettingsOptions settings;
+
+    @Option(names = "--dead-letters-topic", defaultValue = Topics.DEAD_LETTERS, description = "Output topic for input records that do not decode or break a rule (default: ${DEFAULT-VALUE}).")
+    String deadLettersTopic;
+
+    /** The keys of this job's settings vocabulary. */
+    protected abstract Set<String> settingKeys();
+
+    /** Builds the Kafka-wired topology on {@code env} and executes it; returns when a bounded job ends. */
+    public abstract JobExecutionResult run(StreamExecutionEnvironment env) throws Exception;
+
+    /**
+     * Parses the arguments into {@code job} and runs it. Never calls {@code System.exit}: on a cluster this runs
+     * inside the JobManager (REST submission, application mode), whose JVM that would end; bad arguments and failures
+     * are thrown instead, and Flink reports them to whoever submitted the job.
+     */
+    protected static void main(StreamJob job, String[] args) throws Exception {
+        if (!CommandLine.printHelpIfRequested(commandLine(job).parseArgs(args))) {
+            job.call();
+        }
+    }
+
+    /** {@code job} configured from command-line arguments; throws picocli's ParameterException on bad ones. */
+    protected static <J extends StreamJob> J parse(J job, String... args) {
+        commandLine(job).parseArgs(args);
+        return job;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        JobExecutionResult result = run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
+        String name = commandLine(this).getCommandName();
+        // A detached submission (REST API, `flink run -d`, application mode) returns before the job ends.
+        System.out.println(result.isJobExecutionResult()
+                ? name + " finished after " + result.getNetRuntime() + " ms"
+                : name + " submitted as " + result.getJobID());
+        return 0;
+    }
+
+    /** The exactly-once sink of this job's dead letters; transactional ids start with {@code groupId}. */
+    protected KafkaSink<DeadLetter> deadLetters(String groupId) {
+        return options.sink(DeadLetter.class, deadLettersTopic, DeadLetter::getSourceTopic, groupId, "dead-letters");
+    }
+
+    /** The settings from --config and -s; an unknown key is a parameter error. */
+    protected Map<String, String> settings() throws IOException {
+        return settings.read(settingKeys());
+    }
+
+    private static CommandLine commandLine(StreamJob job) {
+        CommandLine commandLine = new CommandLine(job);
+        commandLine.getCommandSpec().usageMessage()
+                .footer("%nSettings (--config, -s):%n  " + String.join("%n  ", job.settingKeys()));
+        return commandLine;
+    }
+}
