@@ -1,6 +1,8 @@
 package io.streamcl.jobs;
 
 import io.streamcl.deploy.kafka.LocalKafka;
+import io.streamcl.deploy.kafka.TopicRecords;
+import io.streamcl.jobs.alert.AlertJob;
 import io.streamcl.jobs.common.JobOptions;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.training.TrainingJob;
@@ -15,15 +17,17 @@ import io.streamcl.loadgen.progress.ProgressPrinter;
 import io.streamcl.loadgen.progress.ThroughputReport;
 import io.streamcl.loadgen.synthetic.GaussianClusters;
 import io.streamcl.schemas.AggregateMetrics;
+import io.streamcl.schemas.AlertState;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.ForgettingAlert;
 import io.streamcl.schemas.StabilityGap;
 import io.streamcl.schemas.codec.EventCodec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,7 +41,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The README's demo on the embedded default: a real local Kafka broker, a multi-task stream from loadgen, the
- * training job on a Flink MiniCluster, evaluation events printed as they commit, and a summary at the end.
+ * training job on a Flink MiniCluster, evaluation events printed as they commit, then the alert job over those
+ * events, and a summary of both at the end.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs StreamCL end to end on this machine: local Kafka broker + Flink MiniCluster.")
@@ -107,7 +112,17 @@ public final class Demo implements Callable<Integer> {
                 }
             });
             Summary summary = follow(kafka.bootstrapServers(), training);
-            summary.print(produced.examples(), seconds(trainingStarted));
+            double trainingSeconds = seconds(trainingStarted);
+
+            long alertsStarted = System.nanoTime();
+            AlertJob alertJob = AlertJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
+                    "--bounded", "--checkpoint-interval", "PT1S");
+            say("alert job: %s over every evaluation event", alertJob.alertConfig().forgetting().detector());
+            alertJob.run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
+            List<ForgettingAlert> alerts = TopicRecords.readAll(kafka.bootstrapServers(), Topics.ALERTS,
+                    Duration.ofSeconds(2), EventCodec.of(ForgettingAlert.class)::decode);
+            say("alert job done in %.1f s", seconds(alertsStarted));
+            summary.print(produced.examples(), trainingSeconds, alerts);
         }
         say("done in %.1f s", seconds(started));
         return 0;
@@ -153,7 +168,7 @@ public final class Demo implements Callable<Integer> {
             event.getStabilityGaps().forEach(g -> gaps.put(g.getTaskId() + "@" + g.getBoundaryStep(), g));
         }
 
-        void print(long produced, double trainingSeconds) {
+        void print(long produced, double trainingSeconds, List<ForgettingAlert> alerts) {
             if (last == null) {
                 say("no evaluation events arrived: check the log above for errors");
                 return;
@@ -173,8 +188,25 @@ public final class Demo implements Callable<Integer> {
                         gap.getPreBoundaryAccuracy(), num(gap.getDepth()), gap.getStepsToMinimum(),
                         gap.getStepsToRecover() == null ? "(not yet)" : gap.getStepsToRecover(), num(gap.getArea()));
             }
+            if (alerts.isEmpty()) {
+                say("no alerts: no drop passed the detector and the lifecycle's depth gate");
+            }
+            alerts.forEach(alert -> say("%s", describe(alert)));
         }
+    }
 
+    /** One line per alert event: what, where, when, and how deep. */
+    private static String describe(ForgettingAlert alert) {
+        String subject = (alert.getTaskId() == null ? "learner" : "task " + alert.getTaskId()) + " "
+                + alert.getMetric();
+        if (alert.getState() == AlertState.RESOLVED) {
+            return String.format(Locale.ROOT, "alert RESOLVED %s %s at step %d: recovered at step %d, %d steps after"
+                    + " the onset at %d; worst depth %s", alert.getKind(), subject, alert.getModelStep(),
+                    alert.getRecoveryStep(), alert.getDurationSteps(), alert.getOnsetStep(), num(alert.getWorstDepth()));
+        }
+        return String.format(Locale.ROOT, "alert OPENED   %s %s at step %d (%s): %s vs baseline %s since step %d,"
+                + " depth %s", alert.getKind(), subject, alert.getModelStep(), alert.getSeverity(),
+                num(alert.getCurrent()), num(alert.getBaseline()), alert.getOnsetStep(), num(alert.getDepth()));
     }
 
     private static String perTask(EvaluationEvent event) {
