@@ -32,7 +32,7 @@ import java.util.Optional;
  * <p>At a task boundary the pending partial mini-batch is trained first, so every update belongs to one task and
  * the prequential figures of a task are its own; then the learner is told ({@link OnlineLearner#boundary()}), so
  * the configured boundary policies react to task ids and detected drift alike. When the optimizer keeps EMA
- * weights, every evaluation also scores them on the same held-out rows. A TRAIN example is held out instead of trained on when a hash of
+ * weights, every evaluation also scores them on the same held-out rows (twice the evaluation cost). A TRAIN example is held out instead of trained on when a hash of
  * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
  */
 public final class ContinualLearner {

@@ -48,8 +48,11 @@ final class ReplayMixer {
      * labels}, and sets the row weights for update {@code step} on the {@code task}-th task; returns all rows.
      */
     int mix(MlpWorkspace ws, int[] labels, int rows, long step, int task, StepSignals signals) {
-        int replayed = memory.draw(StatelessRandom.key(key, step), config.batch(), ws.inputBuffer(), labels, rows);
-        double w = replayed == 0 ? 1 : config.newDataWeight(task, signals);
+        double weight = config.newDataWeight(task, signals);
+        // with all the weight on the new rows (1/t on the first task) replay rows would only cost a pass
+        int replayed = weight < 1
+                ? memory.draw(StatelessRandom.key(key, step), config.batch(), ws.inputBuffer(), labels, rows) : 0;
+        double w = replayed == 0 ? 1 : weight;
         for (int r = 0; r < rows; r++) {
             rowWeights[r] = (float) (w / rows);
         }
