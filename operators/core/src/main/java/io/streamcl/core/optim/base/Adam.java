@@ -34,6 +34,10 @@ import java.util.Arrays;
  * <p>Deliberate difference from the reference: AdamGnT's {@code bias_correction.sqrt().div_(...)} result is
  * discarded, so it scales the step by {@code 1 - β2^t} instead of {@code sqrt(1 - β2^t) / (1 - β1^t)}; this
  * class uses the correct Adam correction.
+ *
+ * <p>The rate is {@code lr} times the pipeline's {@link StepContext#learningRateScale()} (re-warm-ups after a
+ * momentum reset or a task boundary); a momentum reset zeroes m and v and, unless the step counts are kept (SPAM),
+ * the bias corrections too.
  */
 public record Adam(double lr, double beta1, double beta2, double eps, double weightDecay, boolean decoupled)
         implements BaseStep {

@@ -15,7 +15,8 @@ import java.util.Arrays;
  * Stochastic gradient descent with heavy-ball momentum and coupled weight decay, exactly PyTorch's {@code SGD}
  * without dampening or Nesterov: {@code g' = g + wd * θ}, {@code buf = momentum * buf + g'}, {@code θ -= lr *
  * buf} (plain {@code θ -= lr * g'} without momentum). Spec {@code sgd(lr=0.01,momentum=0,wd=0)}; state {@code
- * momentum} (only with momentum), zeroed for re-initialised weights.
+ * momentum} (only with momentum), zeroed for re-initialised weights and by momentum resets. The rate is {@code lr}
+ * times the pipeline's {@link StepContext#learningRateScale()}.
  */
 public record Sgd(double lr, double momentum, double weightDecay) implements BaseStep {
     public static final String NAME = "sgd";
