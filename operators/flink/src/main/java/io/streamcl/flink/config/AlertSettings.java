@@ -1,8 +1,8 @@
 package io.streamcl.flink.config;
 
-import static io.streamcl.flink.config.SettingValues.detector;
 import static io.streamcl.flink.config.SettingValues.integer;
 import static io.streamcl.flink.config.SettingValues.number;
+import static io.streamcl.flink.config.SettingValues.textForm;
 
 import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.detect.ForgettingAlertsConfig;
@@ -48,7 +48,7 @@ public final class AlertSettings {
     /** Parses settings over the defaults; keys outside {@link #keys()} are ignored here. */
     public static AlertConfig parse(Map<String, String> settings) {
         Map<String, String> s = SettingValues.overDefaults(DEFAULTS, settings);
-        DetectorConfig detector = detector(s, DETECTOR);
+        DetectorConfig detector = textForm(s, DETECTOR, DetectorConfig::parse);
         ForgettingAlertsConfig calibrated = ForgettingAlertsConfig.defaults();
         try {
             ForgettingAlertsConfig forgetting = new ForgettingAlertsConfig(detector, calibrated.smoothing(),

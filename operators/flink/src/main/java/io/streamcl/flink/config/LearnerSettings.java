@@ -1,5 +1,11 @@
 package io.streamcl.flink.config;
 
+import static io.streamcl.flink.config.SettingValues.bool;
+import static io.streamcl.flink.config.SettingValues.integer;
+import static io.streamcl.flink.config.SettingValues.longValue;
+import static io.streamcl.flink.config.SettingValues.number;
+import static io.streamcl.flink.config.SettingValues.textForm;
+
 import io.streamcl.core.detect.BoundaryDetectorConfig;
 import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.eval.EvaluationConfig;
@@ -89,18 +95,13 @@ public final class LearnerSettings {
 
     /** Parses settings over the defaults; keys outside {@link #keys()} are ignored here (other components own them). */
     public static ContinualLearnerConfig parse(Map<String, String> settings) {
-        Map<String, String> s = new LinkedHashMap<>(DEFAULTS);
-        settings.forEach((k, v) -> {
-            if (DEFAULTS.containsKey(k)) {
-                s.put(k, v.trim());
-            }
-        });
+        Map<String, String> s = SettingValues.overDefaults(DEFAULTS, settings);
         try {
             MlpConfig model = new MlpConfig(integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES),
                     named(s, ACTIVATION, Activation.class), bool(s, LAYER_NORM), named(s, LOSS, Loss.class),
                     named(s, INIT, InitScheme.class), longValue(s, SEED));
             LearnerConfig learner = new LearnerConfig(model, OptimizerConfig.parse(s.get(OPTIMIZER)),
-                    integer(s, BATCH_SIZE), replay(s.get(REPLAY)));
+                    integer(s, BATCH_SIZE), textForm(s, REPLAY, ReplayConfig::parse));
             int samples = integer(s, EVAL_SAMPLES);
             MetricsConfig metrics = new MetricsConfig(integer(s, EVAL_LCA_BETA),
                     RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
@@ -108,7 +109,7 @@ public final class LearnerSettings {
                     "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
                     metrics, integer(s, EVAL_PLASTICITY_EVERY));
             BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(
-                    DetectorConfig.parse(s.get(SEGMENT_DETECTOR)), bool(s, SEGMENT_LOG_LOSS),
+                    textForm(s, SEGMENT_DETECTOR, DetectorConfig::parse), bool(s, SEGMENT_LOG_LOSS),
                     integer(s, SEGMENT_MIN_UPDATES));
             return new ContinualLearnerConfig(learner, evaluation, segmentation);
         } catch (IllegalArgumentException e) {
@@ -147,14 +148,6 @@ public final class LearnerSettings {
         return s;
     }
 
-    private static ReplayConfig replay(String value) {
-        try {
-            return ReplayConfig.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(REPLAY + "='" + value + "': " + e.getMessage());
-        }
-    }
-
     private static int[] hidden(String value) {
         if (value.isEmpty()) {
             return new int[0];
@@ -184,37 +177,5 @@ public final class LearnerSettings {
         }
         throw new InvalidSettingException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
                 .map(LearnerSettings::name).collect(Collectors.joining(", ")) + ", got '" + value + "'");
-    }
-
-    private static boolean bool(Map<String, String> s, String key) {
-        String value = s.get(key);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new InvalidSettingException(key + " must be true or false, got '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static int integer(Map<String, String> s, String key) {
-        try {
-            return Integer.parseInt(s.get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key + " must be an integer, got '" + s.get(key) + "'");
-        }
-    }
-
-    private static double number(Map<String, String> s, String key) {
-        try {
-            return Double.parseDouble(s.get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key + " must be a number, got '" + s.get(key) + "'");
-        }
-    }
-
-    private static long longValue(Map<String, String> s, String key) {
-        try {
-            return Long.parseLong(s.get(key));
-        } catch (NumberFormatException e) {
-            throw new InvalidSettingException(key + " must be an integer, got '" + s.get(key) + "'");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.streamcl.flink.config;
 
-import io.streamcl.core.detect.DetectorConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,12 +47,12 @@ final class SettingValues {
         }
     }
 
-    /** A change detector in the core's text form, e.g. {@code ewma-drop(drop=0.03)}. */
-    static DetectorConfig detector(Map<String, String> s, String key) {
+    /** A value in one of the core's text forms, e.g. a detector {@code ewma-drop(drop=0.03)}, read by {@code parser}. */
+    static <T> T textForm(Map<String, String> s, String key, Function<String, T> parser) {
         try {
-            return DetectorConfig.parse(s.get(key));
+            return parser.apply(s.get(key));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(key + "='" + s.get(key) + "' is not a detector: " + e.getMessage());
+            throw new InvalidSettingException(key + "='" + s.get(key) + "': " + e.getMessage());
         }
     }
 }
