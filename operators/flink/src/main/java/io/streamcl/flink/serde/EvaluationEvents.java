@@ -3,6 +3,7 @@ package io.streamcl.flink.serde;
 import io.streamcl.core.diagnostics.PlasticityReport;
 import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.learner.LearnerReport;
+import io.streamcl.core.learner.TrainingProgress;
 import io.streamcl.core.metrics.AggregateReport;
 import io.streamcl.core.metrics.BoundaryReport;
 import io.streamcl.core.metrics.GapReport;
@@ -40,7 +41,7 @@ public final class EvaluationEvents {
                 .setEventTime(Instant.ofEpochMilli(Math.max(0, report.eventTime())))
                 .setConfigHash(configHash)
                 .setCurrentTask(report.currentTask())
-                .setTrainLoss(finiteOrNull(report.training().meanLoss()))
+                .setTrainLoss(trainLoss(report.training()))
                 .setOnlineAccuracy(finiteOrNull(report.training().onlineAccuracy()))
                 .setTasks(report.metrics().tasks().stream().map(t -> task(t, scores.get(t.taskId()))).toList())
                 .setAggregate(aggregate(report.metrics().aggregate(),
@@ -115,6 +116,11 @@ public final class EvaluationEvents {
                 .setArea(g.area())
                 .setClosed(!g.open())
                 .build();
+    }
+
+    /** Null without updates; a NaN or infinite loss is kept, since that is how a diverged learner shows. */
+    private static Double trainLoss(TrainingProgress.Report training) {
+        return training.updates() == 0 ? null : training.meanLoss();
     }
 
     private static Double finiteOrNull(double value) {
