@@ -176,17 +176,13 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
             }
             f[i] = eta * f[i] + rest * (batchMean / rows);
             meanCorrected[i] = f[i] / bias;
-            float outMag = 0f;
-            for (int k = 0; k < nextOut; k++) {
-                outMag += Math.abs(p[next + i * nextOut + k]);
-            }
-            outMag /= nextOut;
             float deviation = 0f;
             float centre = utility == Utility.CONTRIBUTION ? 0f : (float) meanCorrected[i];
             for (int r = 0; r < rows; r++) {
                 deviation += Math.abs(h[r * width + i] - centre);
             }
-            float y = outMag * deviation / rows;
+            // a silent unit's utility is 0 whatever its weights: skip the O(fan-out) sum (half the units at batch 1)
+            float y = deviation == 0f ? 0f : meanAbs(p, next + i * nextOut, nextOut) * deviation / rows;
             if (inMag != null) {
                 y /= inMag[i];
             }
@@ -220,6 +216,25 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
     /** The random key of the new incoming weights of unit {@code unit} of layer {@code l} at update {@code step}. */
     static long reinitKey(long seed, long step, int l, int unit) {
         return StatelessRandom.key(seed, TAG, step, l, unit);
+    }
+
+    /** Mean |x| over {@code x[from, from+n)}, with four accumulators: C2 does not reorder float sums, the CPU can. */
+    private static float meanAbs(float[] x, int from, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += Math.abs(x[from + k]);
+            s1 += Math.abs(x[from + k + 1]);
+            s2 += Math.abs(x[from + k + 2]);
+            s3 += Math.abs(x[from + k + 3]);
+        }
+        for (; k < n; k++) {
+            s0 += Math.abs(x[from + k]);
+        }
+        return ((s0 + s1) + (s2 + s3)) / n;
     }
 
     /** mean_j |w_in,j| for every unit of layer l, accumulated row by row so the inner loop is contiguous. */
