@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -29,7 +31,7 @@ public record AdwinConfig(double delta, int clock, int maxBuckets, int minWindow
         SpecArguments.require(maxBuckets >= 2, NAME, "max_buckets", maxBuckets, ">= 2");
         SpecArguments.require(minWindow >= 1, NAME, "min_window", minWindow, ">= 1");
         SpecArguments.require(gracePeriod >= 0, NAME, "grace_period", gracePeriod, ">= 0");
-        SpecArguments.requireWatch(watch, NAME);
+        Watch.require(watch, NAME);
     }
 
     /** The reference defaults: {@code adwin(delta=0.002,clock=32,max_buckets=5,min_window=5,grace_period=10,watch=both)}. */
@@ -38,19 +40,19 @@ public record AdwinConfig(double delta, int clock, int maxBuckets, int minWindow
                 DEFAULT_GRACE_PERIOD, DEFAULT_WATCH);
     }
 
-    static AdwinConfig from(DetectorSpec spec) {
+    static AdwinConfig from(Spec spec) {
         SpecArguments a = new SpecArguments(spec);
         AdwinConfig c = new AdwinConfig(a.number("delta", DEFAULT_DELTA), a.integer("clock", DEFAULT_CLOCK),
                 a.integer("max_buckets", DEFAULT_MAX_BUCKETS), a.integer("min_window", DEFAULT_MIN_WINDOW),
-                a.integer("grace_period", DEFAULT_GRACE_PERIOD), a.watch("watch", DEFAULT_WATCH));
+                a.integer("grace_period", DEFAULT_GRACE_PERIOD), Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
 
     @Override
     public String canonical() {
-        return DetectorSpec.of(NAME).with("delta", delta).with("clock", clock).with("max_buckets", maxBuckets)
-                .with("min_window", minWindow).with("grace_period", gracePeriod).with("watch", watch).toString();
+        return Spec.of(NAME).with("delta", delta).with("clock", clock).with("max_buckets", maxBuckets)
+                .with("min_window", minWindow).with("grace_period", gracePeriod).with("watch", watch.text()).toString();
     }
 
     @Override

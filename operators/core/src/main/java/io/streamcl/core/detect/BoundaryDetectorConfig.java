@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Locale;
 
 /**

@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,7 +79,7 @@ record CalibrationOptions(int samples, int streams, int length, int dips, List<D
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "Calibration --samples %d --streams %d --length %d --dips %d --depths %s --recovery %s --seed %d",
                 samples, streams, length, dips,
-                String.join(",", depths.stream().map(DetectorSpec::number).toList()), DetectorSpec.number(recovery),
+                String.join(",", depths.stream().map(Spec::number).toList()), Spec.number(recovery),
                 seed));
         if (!detectors.isEmpty()) {
             s.append(" --detectors '").append(String.join(";", detectors)).append('\'');

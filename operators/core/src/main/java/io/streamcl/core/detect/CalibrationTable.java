@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class CalibrationTable {
             rule.append("---:|");
         }
         for (double size : first.delays().keySet()) {
-            s.append(" delay ").append(DetectorSpec.number(size)).append(" (hit) |");
+            s.append(" delay ").append(Spec.number(size)).append(" (hit) |");
             rule.append("---:|");
         }
         s.append('\n').append(rule).append('\n');
@@ -31,7 +32,7 @@ final class CalibrationTable {
             }
             for (Map.Entry<Double, CalibrationScore.Delay> e : score.delays().entrySet()) {
                 CalibrationScore.Delay d = e.getValue();
-                String median = Double.isNaN(d.median()) ? "-" : DetectorSpec.number(d.median());
+                String median = Double.isNaN(d.median()) ? "-" : Spec.number(d.median());
                 s.append(String.format(Locale.ROOT, " %s (%.1f%%) |", median, 100 * d.rate()));
             }
             s.append('\n');

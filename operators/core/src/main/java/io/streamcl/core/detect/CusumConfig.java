@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -29,7 +31,7 @@ public record CusumConfig(double k, double h, int minInstances, double sigmaFloo
         SpecArguments.require(h > 0, NAME, "h", h, "> 0");
         SpecArguments.require(minInstances >= 1, NAME, "min_instances", minInstances, ">= 1");
         SpecArguments.require(sigmaFloor >= 0, NAME, "sigma_floor", sigmaFloor, ">= 0");
-        SpecArguments.requireWatch(watch, NAME);
+        Watch.require(watch, NAME);
     }
 
     /** The reference defaults: {@code cusum(k=0.5,h=5,min_instances=30,sigma_floor=0,watch=both)}. */
@@ -37,19 +39,19 @@ public record CusumConfig(double k, double h, int minInstances, double sigmaFloo
         return new CusumConfig(DEFAULT_K, DEFAULT_H, DEFAULT_MIN_INSTANCES, DEFAULT_SIGMA_FLOOR, DEFAULT_WATCH);
     }
 
-    static CusumConfig from(DetectorSpec spec) {
+    static CusumConfig from(Spec spec) {
         SpecArguments a = new SpecArguments(spec);
         CusumConfig c = new CusumConfig(a.number("k", DEFAULT_K), a.number("h", DEFAULT_H),
                 a.integer("min_instances", DEFAULT_MIN_INSTANCES), a.number("sigma_floor", DEFAULT_SIGMA_FLOOR),
-                a.watch("watch", DEFAULT_WATCH));
+                Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
 
     @Override
     public String canonical() {
-        return DetectorSpec.of(NAME).with("k", k).with("h", h).with("min_instances", minInstances)
-                .with("sigma_floor", sigmaFloor).with("watch", watch).toString();
+        return Spec.of(NAME).with("k", k).with("h", h).with("min_instances", minInstances)
+                .with("sigma_floor", sigmaFloor).with("watch", watch.text()).toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -9,6 +10,9 @@ import java.io.IOException;
  */
 public sealed interface DetectorConfig
         permits DropFromBestConfig, EwmaDropConfig, PageHinkleyConfig, CusumConfig, AdwinConfig {
+
+    /** Detector specs: errors say {@code detector}, names are lower case with hyphens, e.g. {@code ewma-drop}. */
+    Spec.Kind KIND = new Spec.Kind("detector", "[a-z][a-z0-9-]*");
 
     /** Which directions of change are reported. */
     Watch watch();
@@ -24,7 +28,7 @@ public sealed interface DetectorConfig
 
     /** Parses a detector's text form; unset parameters take that detector's defaults. */
     static DetectorConfig parse(String text) {
-        DetectorSpec spec = DetectorSpec.parse(text);
+        Spec spec = Spec.parse(text, KIND);
         return switch (spec.name()) {
             case DropFromBestConfig.NAME -> DropFromBestConfig.from(spec);
             case EwmaDropConfig.NAME -> EwmaDropConfig.from(spec);

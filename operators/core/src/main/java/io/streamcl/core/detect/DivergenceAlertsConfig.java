@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Locale;
 
 /**
@@ -40,7 +42,7 @@ public record DivergenceAlertsConfig(double factor, double resolveFactor, double
     /** Every parameter in a fixed order; this is the alert's {@code detector} text. */
     public String canonical() {
         return String.format(Locale.ROOT, "%s(factor=%s,resolve_factor=%s,beta=%s,warmup=%d,%s)", NAME,
-                DetectorSpec.number(factor), DetectorSpec.number(resolveFactor), DetectorSpec.number(beta), warmup,
+                Spec.number(factor), Spec.number(resolveFactor), Spec.number(beta), warmup,
                 lifecycle.canonicalParameters());
     }
 

@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -22,24 +24,24 @@ public record DropFromBestConfig(double drop, double alpha, Watch watch) impleme
     public DropFromBestConfig {
         SpecArguments.require(drop > 0, NAME, "drop", drop, "> 0");
         SpecArguments.require(alpha > 0 && alpha <= 1, NAME, "alpha", alpha, "in (0, 1]");
-        SpecArguments.requireWatch(watch, NAME);
+        Watch.require(watch, NAME);
     }
 
     public static DropFromBestConfig defaults() {
         return new DropFromBestConfig(DEFAULT_DROP, DEFAULT_ALPHA, DEFAULT_WATCH);
     }
 
-    static DropFromBestConfig from(DetectorSpec spec) {
+    static DropFromBestConfig from(Spec spec) {
         SpecArguments a = new SpecArguments(spec);
         DropFromBestConfig c = new DropFromBestConfig(a.number("drop", DEFAULT_DROP), a.number("alpha", DEFAULT_ALPHA),
-                a.watch("watch", DEFAULT_WATCH));
+                Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
 
     @Override
     public String canonical() {
-        return DetectorSpec.of(NAME).with("drop", drop).with("alpha", alpha).with("watch", watch).toString();
+        return Spec.of(NAME).with("drop", drop).with("alpha", alpha).with("watch", watch.text()).toString();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -28,26 +30,26 @@ public record EwmaDropConfig(double drop, double alpha, double beta, int minInst
         SpecArguments.require(alpha > 0 && alpha <= 1, NAME, "alpha", alpha, "in (0, 1]");
         SpecArguments.require(beta > 0 && beta <= alpha, NAME, "beta", beta, "in (0, alpha]");
         SpecArguments.require(minInstances >= 1, NAME, "min_instances", minInstances, ">= 1");
-        SpecArguments.requireWatch(watch, NAME);
+        Watch.require(watch, NAME);
     }
 
     public static EwmaDropConfig defaults() {
         return new EwmaDropConfig(DEFAULT_DROP, DEFAULT_ALPHA, DEFAULT_BETA, DEFAULT_MIN_INSTANCES, DEFAULT_WATCH);
     }
 
-    static EwmaDropConfig from(DetectorSpec spec) {
+    static EwmaDropConfig from(Spec spec) {
         SpecArguments a = new SpecArguments(spec);
         EwmaDropConfig c = new EwmaDropConfig(a.number("drop", DEFAULT_DROP), a.number("alpha", DEFAULT_ALPHA),
                 a.number("beta", DEFAULT_BETA), a.integer("min_instances", DEFAULT_MIN_INSTANCES),
-                a.watch("watch", DEFAULT_WATCH));
+                Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
 
     @Override
     public String canonical() {
-        return DetectorSpec.of(NAME).with("drop", drop).with("alpha", alpha).with("beta", beta)
-                .with("min_instances", minInstances).with("watch", watch).toString();
+        return Spec.of(NAME).with("drop", drop).with("alpha", alpha).with("beta", beta)
+                .with("min_instances", minInstances).with("watch", watch.text()).toString();
     }
 
     @Override

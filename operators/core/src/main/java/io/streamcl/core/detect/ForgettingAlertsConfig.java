@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Locale;
 
 /**
@@ -62,9 +64,9 @@ public record ForgettingAlertsConfig(DetectorConfig detector, double smoothing, 
     public String canonical() {
         return String.format(Locale.ROOT, "%s(detector=%s,smoothing=%s,min_depth=%s,recovery_margin=%s,"
                         + "recovery_fraction=%s,warning_depth=%s,critical_depth=%s,%s)", NAME, detector.canonical(),
-                DetectorSpec.number(smoothing), DetectorSpec.number(minDepth), DetectorSpec.number(recoveryMargin),
-                DetectorSpec.number(recoveryFraction), DetectorSpec.number(warningDepth),
-                DetectorSpec.number(criticalDepth), lifecycle.canonicalParameters());
+                Spec.number(smoothing), Spec.number(minDepth), Spec.number(recoveryMargin),
+                Spec.number(recoveryFraction), Spec.number(warningDepth),
+                Spec.number(criticalDepth), lifecycle.canonicalParameters());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ final class LifecycleCheck {
             long storm = list.stream().filter(c -> c[0] > 1).count();
             long never = list.stream().filter(c -> c[0] == 0).count();
             s.append(String.format(Locale.ROOT, "| %s | %d | %.1f%% | %.1f%% | %.1f%% | %s | %s |%n",
-                    DetectorSpec.number(depth), list.size(), 100.0 * one / list.size(), 100.0 * storm / list.size(),
+                    Spec.number(depth), list.size(), 100.0 * one / list.size(), 100.0 * storm / list.size(),
                     100.0 * never / list.size(), median(durations.get(depth), "%.0f"), median(worst.get(depth), "%.3f")));
         });
         return s.toString();

@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.SpecArguments;
+
 /**
  * How an alert closes and how soon another may open: the shared half of the hysteresis (each rule supplies the
  * other half, an opening threshold stricter than its recovery test).

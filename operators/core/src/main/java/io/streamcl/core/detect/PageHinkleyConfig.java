@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -28,7 +30,7 @@ public record PageHinkleyConfig(double delta, double lambda, double alpha, int m
         SpecArguments.require(lambda > 0, NAME, "lambda", lambda, "> 0");
         SpecArguments.require(alpha > 0 && alpha <= 1, NAME, "alpha", alpha, "in (0, 1]");
         SpecArguments.require(minInstances >= 1, NAME, "min_instances", minInstances, ">= 1");
-        SpecArguments.requireWatch(watch, NAME);
+        Watch.require(watch, NAME);
     }
 
     /** The reference defaults: {@code page-hinkley(delta=0.005,lambda=50,alpha=0.9999,min_instances=30,watch=up)}. */
@@ -36,19 +38,19 @@ public record PageHinkleyConfig(double delta, double lambda, double alpha, int m
         return new PageHinkleyConfig(DEFAULT_DELTA, DEFAULT_LAMBDA, DEFAULT_ALPHA, DEFAULT_MIN_INSTANCES, DEFAULT_WATCH);
     }
 
-    static PageHinkleyConfig from(DetectorSpec spec) {
+    static PageHinkleyConfig from(Spec spec) {
         SpecArguments a = new SpecArguments(spec);
         PageHinkleyConfig c = new PageHinkleyConfig(a.number("delta", DEFAULT_DELTA), a.number("lambda", DEFAULT_LAMBDA),
                 a.number("alpha", DEFAULT_ALPHA), a.integer("min_instances", DEFAULT_MIN_INSTANCES),
-                a.watch("watch", DEFAULT_WATCH));
+                Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
 
     @Override
     public String canonical() {
-        return DetectorSpec.of(NAME).with("delta", delta).with("lambda", lambda).with("alpha", alpha)
-                .with("min_instances", minInstances).with("watch", watch).toString();
+        return Spec.of(NAME).with("delta", delta).with("lambda", lambda).with("alpha", alpha)
+                .with("min_instances", minInstances).with("watch", watch.text()).toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
@@ -25,7 +26,7 @@ final class SyntheticLossStreams {
 
     /** One long task: the loss falls from {@link #UNTRAINED} to {@code floor} with time constant {@code tau}. */
     LabeledStream curve(double floor, double tau, int length) {
-        return new LabeledStream("curve 2.3->" + DetectorSpec.number(floor), sample(length,
+        return new LabeledStream("curve 2.3->" + Spec.number(floor), sample(length,
                 t -> floor + (UNTRAINED - floor) * Math.exp(-t / tau)), -1, 0.0, -1);
     }
 
@@ -39,7 +40,7 @@ final class SyntheticLossStreams {
         int end = SWITCH_LEAD + (int) TAU;
         IntToDoubleFunction loss = t -> t < SWITCH_LEAD ? floor + (UNTRAINED - floor) * Math.exp(-t / TAU)
                 : floor + (factor - 1) * floor * Math.exp(-(t - SWITCH_LEAD) / TAU);
-        return new LabeledStream("switch x" + DetectorSpec.number(factor), sample(end + 2 * (int) TAU, loss),
+        return new LabeledStream("switch x" + Spec.number(factor), sample(end + 2 * (int) TAU, loss),
                 SWITCH_LEAD, factor, end);
     }
 

@@ -1,5 +1,6 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
@@ -25,7 +26,7 @@ final class SyntheticStreams {
 
     /** Accuracy around a constant level {@code p}. */
     LabeledStream flat(double p, int length) {
-        return driftFree("flat p=" + DetectorSpec.number(p), length, t -> p);
+        return driftFree("flat p=" + Spec.number(p), length, t -> p);
     }
 
     /**
@@ -34,8 +35,8 @@ final class SyntheticStreams {
      */
     LabeledStream learningCurve(double start, double end, double tau, double wobble, int length) {
         double[] drift = autoregressive(length, 0.95, wobble);
-        String name = "curve " + DetectorSpec.number(start) + "->" + DetectorSpec.number(end)
-                + (wobble > 0 ? " +wobble " + DetectorSpec.number(wobble) : "");
+        String name = "curve " + Spec.number(start) + "->" + Spec.number(end)
+                + (wobble > 0 ? " +wobble " + Spec.number(wobble) : "");
         return driftFree(name, length, t -> end - (end - start) * Math.exp(-t / tau) + drift[t]);
     }
 
@@ -55,7 +56,7 @@ final class SyntheticStreams {
         IntToDoubleFunction p = t -> t < DIP_LEAD ? level - rise * Math.exp(-t / 80.0)
                 : t < bottom ? level - depth * (t - DIP_LEAD + 1) / DIP_FALL
                 : level - depth * Math.exp(-(t - bottom) / recovery);
-        return new LabeledStream("dip " + DetectorSpec.number(depth), sample(length, p), DIP_LEAD, depth, end);
+        return new LabeledStream("dip " + Spec.number(depth), sample(length, p), DIP_LEAD, depth, end);
     }
 
     private LabeledStream driftFree(String family, int length, IntToDoubleFunction p) {

@@ -1,5 +1,7 @@
 package io.streamcl.core.detect;
 
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -58,7 +60,7 @@ public record TrendAlertsConfig(String metric, Watch worse, int window, double z
     /** Every parameter in a fixed order; this is the alert's {@code detector} text. */
     public String canonical() {
         return String.format(Locale.ROOT, "%s(metric=%s,worse=%s,window=%d,z=%s,min_change=%s,%s)", NAME, metric,
-                worse.text(), window, DetectorSpec.number(z), DetectorSpec.number(minChange),
+                worse.text(), window, Spec.number(z), Spec.number(minChange),
                 lifecycle.canonicalParameters());
     }
 

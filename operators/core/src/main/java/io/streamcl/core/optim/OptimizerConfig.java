@@ -1,6 +1,7 @@
 package io.streamcl.core.optim;
 
 import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.spec.Spec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,7 @@ public record OptimizerConfig(List<StageConfig> stages) {
 
     /** Parses {@code spec+spec+...} with {@code registry}'s vocabulary. */
     public static OptimizerConfig parse(String text, StageRegistry registry) {
-        return new OptimizerConfig(StageSpec.parseAll(text).stream().map(registry::create).toList());
+        return new OptimizerConfig(Spec.parseAll(text, StageConfig.KIND).stream().map(registry::create).toList());
     }
 
     /** The one base step. */

@@ -1,6 +1,7 @@
 package io.streamcl.core.optim;
 
 import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.spec.Spec;
 
 /**
  * An immutable, validated configuration of one update-pipeline stage, which also holds the stage's step
@@ -8,8 +9,11 @@ import io.streamcl.core.model.MlpConfig;
  */
 public interface StageConfig {
 
+    /** Stage specs: errors say {@code stage}, names are lower case with underscores, e.g. {@code l2_init}. */
+    Spec.Kind KIND = new Spec.Kind("stage", "[a-z][a-z0-9_]*");
+
     /** The complete spec, every parameter included, in canonical order: the stage's stable identity. */
-    StageSpec spec();
+    Spec spec();
 
     /** Where in the update the stage runs. */
     Phase phase();

@@ -20,13 +20,14 @@ import io.streamcl.core.optim.stability.GrowthLimiter;
 import io.streamcl.core.optim.stability.NormClipping;
 import io.streamcl.core.optim.stability.Spam;
 import io.streamcl.core.optim.stability.StableSpam;
+import io.streamcl.core.spec.Spec;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The vocabulary of stage names, each mapped to the factory that turns a {@link StageSpec} into its config. */
+/** The vocabulary of stage names, each mapped to the factory that turns a {@link Spec} into its config. */
 public final class StageRegistry {
     private static final StageRegistry STANDARD = new StageRegistry(Map.ofEntries(
             Map.entry(Sgd.NAME, Sgd::from),
@@ -53,9 +54,9 @@ public final class StageRegistry {
             Map.entry(BoundaryMoments.NAME, BoundaryMoments::from),
             Map.entry(BoundaryLearningRate.NAME, BoundaryLearningRate::from)));
 
-    private final Map<String, Function<StageSpec, StageConfig>> factories;
+    private final Map<String, Function<Spec, StageConfig>> factories;
 
-    private StageRegistry(Map<String, Function<StageSpec, StageConfig>> factories) {
+    private StageRegistry(Map<String, Function<Spec, StageConfig>> factories) {
         this.factories = Collections.unmodifiableMap(new TreeMap<>(factories));
     }
 
@@ -65,18 +66,18 @@ public final class StageRegistry {
     }
 
     /** This registry plus one more stage name. */
-    public StageRegistry with(String name, Function<StageSpec, StageConfig> factory) {
+    public StageRegistry with(String name, Function<Spec, StageConfig> factory) {
         if (factories.containsKey(name)) {
             throw new IllegalArgumentException("stage name '" + name + "' is already registered");
         }
-        Map<String, Function<StageSpec, StageConfig>> copy = new TreeMap<>(factories);
+        Map<String, Function<Spec, StageConfig>> copy = new TreeMap<>(factories);
         copy.put(name, factory);
         return new StageRegistry(copy);
     }
 
     /** The config of {@code spec}; errors name an unknown stage, or the bad key and value. */
-    public StageConfig create(StageSpec spec) {
-        Function<StageSpec, StageConfig> factory = factories.get(spec.name());
+    public StageConfig create(Spec spec) {
+        Function<Spec, StageConfig> factory = factories.get(spec.name());
         if (factory == null) {
             throw new IllegalArgumentException(
                     "unknown stage '" + spec.name() + "' (known: " + String.join(", ", factories.keySet()) + ")");

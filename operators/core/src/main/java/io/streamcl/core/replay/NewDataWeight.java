@@ -1,6 +1,6 @@
 package io.streamcl.core.replay;
 
-import io.streamcl.core.optim.StageSpec;
+import io.streamcl.core.spec.Spec;
 
 /**
  * The weight w of the new data in a mixed batch's loss {@code w · mean(L_new) + (1 - w) · mean(L_replay)}: fixed
@@ -26,6 +26,6 @@ public record NewDataWeight(double fixed) {
 
     @Override
     public String toString() {
-        return Double.isNaN(fixed) ? INVERSE_TASKS_TEXT : StageSpec.number(fixed);
+        return Double.isNaN(fixed) ? INVERSE_TASKS_TEXT : Spec.number(fixed);
     }
 }

@@ -1,8 +1,9 @@
 package io.streamcl.core.replay;
 
-import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageSpec;
+import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StepSignals;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Immutable settings of experience replay (algorithms.md 3.1) in the stage vocabulary's syntax: which buffer, its
@@ -60,18 +61,18 @@ public record ReplayConfig(Kind kind, int capacity, int maxBytes, int batch, New
         if (kind == null || newWeight == null) {
             throw new IllegalArgumentException("replay kind and new-data weight must be set");
         }
-        StageArguments.require(capacity >= 1, name, "capacity", capacity, "at least 1");
-        StageArguments.require(maxBytes >= 1, name, "max_bytes", maxBytes, "at least 1");
-        StageArguments.require(batch >= 0, name, "batch", batch, "non-negative (0: memory for agem only)");
-        StageArguments.require(boundaryWeight >= 0 && boundaryWeight <= 1, name, "boundary_weight", boundaryWeight,
+        SpecArguments.require(capacity >= 1, name, "capacity", capacity, "at least 1");
+        SpecArguments.require(maxBytes >= 1, name, "max_bytes", maxBytes, "at least 1");
+        SpecArguments.require(batch >= 0, name, "batch", batch, "non-negative (0: memory for agem only)");
+        SpecArguments.require(boundaryWeight >= 0 && boundaryWeight <= 1, name, "boundary_weight", boundaryWeight,
                 "in [0, 1]");
-        StageArguments.require(boundarySteps >= 0, name, "boundary_steps", boundarySteps, "non-negative");
+        SpecArguments.require(boundarySteps >= 0, name, "boundary_steps", boundarySteps, "non-negative");
     }
 
     /** Parses {@code none} or {@code reservoir(...)} / {@code class_balanced(...)}; errors name the key and value. */
     public static ReplayConfig parse(String text) {
-        StageSpec spec = StageSpec.parse(text);
-        StageArguments args = new StageArguments(spec);
+        Spec spec = Spec.parse(text, StageConfig.KIND);
+        SpecArguments args = new SpecArguments(spec);
         Kind kind = null;
         for (Kind k : Kind.values()) {
             kind = k.toString().equals(spec.name()) ? k : kind;
@@ -84,7 +85,7 @@ public record ReplayConfig(Kind kind, int capacity, int maxBytes, int batch, New
             args.finish();
             return NONE;
         }
-        String weight = args.text("new_weight", StageSpec.number(DEFAULT_NEW_WEIGHT));
+        String weight = args.text("new_weight", Spec.number(DEFAULT_NEW_WEIGHT));
         NewDataWeight newWeight;
         try {
             newWeight = weight.equals(NewDataWeight.INVERSE_TASKS_TEXT) ? NewDataWeight.INVERSE_TASKS
@@ -136,7 +137,7 @@ public record ReplayConfig(Kind kind, int capacity, int maxBytes, int batch, New
         if (!enabled()) {
             return Kind.NONE.toString();
         }
-        return StageSpec.of(kind.toString()).with("capacity", capacity).with("max_bytes", maxBytes)
+        return Spec.of(kind.toString()).with("capacity", capacity).with("max_bytes", maxBytes)
                 .with("batch", batch).with("new_weight", newWeight).with("boundary_weight", boundaryWeight)
                 .with("boundary_steps", boundarySteps).toString();
     }

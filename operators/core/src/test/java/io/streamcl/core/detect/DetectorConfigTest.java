@@ -3,6 +3,7 @@ package io.streamcl.core.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamcl.core.spec.Spec;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,8 +56,8 @@ class DetectorConfigTest {
 
     @Test
     void numbersAreWrittenCanonically() {
-        assertThat(DetectorSpec.number(50)).isEqualTo("50");
-        assertThat(DetectorSpec.number(0.005)).isEqualTo("0.005");
-        assertThat(DetectorSpec.number(1e-6)).isEqualTo("1.0e-6");
+        assertThat(Spec.number(50)).isEqualTo("50");
+        assertThat(Spec.number(0.005)).isEqualTo("0.005");
+        assertThat(Spec.number(1e-6)).isEqualTo("1.0e-6");
     }
 }

@@ -7,6 +7,7 @@ import io.streamcl.core.optim.base.Adam;
 import io.streamcl.core.optim.base.Sgd;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
 import io.streamcl.core.optim.plasticity.L2Regularization;
+import io.streamcl.core.spec.Spec;
 import org.junit.jupiter.api.Test;
 
 /** Tests the stage vocabulary: parsing, canonical text, phase ordering and error messages. */
@@ -30,9 +31,9 @@ class OptimizerConfigTest {
         assertThat(registry.names()).contains("sgd", "adam", "adamw", "l2", "l2_init", "upgd", "spectral", "cbp",
                 "redo", "shrink_perturb", "nap");
         for (String name : registry.names()) {
-            StageConfig stage = registry.create(StageSpec.of(name));
+            StageConfig stage = registry.create(Spec.of(name));
             assertThat(stage.spec().name()).isEqualTo(name);
-            assertThat(registry.create(StageSpec.parse(stage.spec().toString()))).isEqualTo(stage);
+            assertThat(registry.create(Spec.parse(stage.spec().toString(), StageConfig.KIND))).isEqualTo(stage);
         }
         assertThat(OptimizerConfig.parse("adamw").stages().get(0)).isEqualTo(
                 new Adam(Adam.DEFAULT_LR, 0.9, 0.999, 1e-8, Adam.DEFAULT_WEIGHT_DECAY_W, true));

@@ -5,10 +5,10 @@ import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.BaseStep;
 import io.streamcl.core.optim.ParameterSlice;
-import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Arrays;
 
 /**
@@ -56,11 +56,11 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
 
     public Adam {
         String name = decoupled ? NAME_W : NAME;
-        StageArguments.require(lr > 0 && Double.isFinite(lr), name, "lr", lr, "positive and finite");
-        StageArguments.require(beta1 >= 0 && beta1 < 1, name, "beta1", beta1, "in [0, 1)");
-        StageArguments.require(beta2 >= 0 && beta2 < 1, name, "beta2", beta2, "in [0, 1)");
-        StageArguments.require(eps > 0 && Double.isFinite(eps), name, "eps", eps, "positive and finite");
-        StageArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), name, "wd", weightDecay,
+        SpecArguments.require(lr > 0 && Double.isFinite(lr), name, "lr", lr, "positive and finite");
+        SpecArguments.require(beta1 >= 0 && beta1 < 1, name, "beta1", beta1, "in [0, 1)");
+        SpecArguments.require(beta2 >= 0 && beta2 < 1, name, "beta2", beta2, "in [0, 1)");
+        SpecArguments.require(eps > 0 && Double.isFinite(eps), name, "eps", eps, "positive and finite");
+        SpecArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), name, "wd", weightDecay,
                 "non-negative");
     }
 
@@ -69,8 +69,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
         return new Adam(lr, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, DEFAULT_WEIGHT_DECAY, false);
     }
 
-    public static Adam from(StageSpec spec, boolean decoupled) {
-        StageArguments args = new StageArguments(spec);
+    public static Adam from(Spec spec, boolean decoupled) {
+        SpecArguments args = new SpecArguments(spec);
         Adam adam = new Adam(args.number("lr", DEFAULT_LR), args.number("beta1", DEFAULT_BETA1),
                 args.number("beta2", DEFAULT_BETA2), args.number("eps", DEFAULT_EPS),
                 args.number("wd", decoupled ? DEFAULT_WEIGHT_DECAY_W : DEFAULT_WEIGHT_DECAY), decoupled);
@@ -79,8 +79,8 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(decoupled ? NAME_W : NAME).with("lr", lr).with("beta1", beta1).with("beta2", beta2)
+    public Spec spec() {
+        return Spec.of(decoupled ? NAME_W : NAME).with("lr", lr).with("beta1", beta1).with("beta2", beta2)
                 .with("eps", eps).with("wd", weightDecay);
     }
 

@@ -5,10 +5,10 @@ import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.BaseStep;
 import io.streamcl.core.optim.ParameterSlice;
-import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Arrays;
 
 /**
@@ -26,9 +26,9 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Bas
     public static final String MOMENTUM = "momentum";
 
     public Sgd {
-        StageArguments.require(lr > 0 && Double.isFinite(lr), NAME, "lr", lr, "positive and finite");
-        StageArguments.require(momentum >= 0 && momentum < 1, NAME, "momentum", momentum, "in [0, 1)");
-        StageArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), NAME, "wd", weightDecay,
+        SpecArguments.require(lr > 0 && Double.isFinite(lr), NAME, "lr", lr, "positive and finite");
+        SpecArguments.require(momentum >= 0 && momentum < 1, NAME, "momentum", momentum, "in [0, 1)");
+        SpecArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), NAME, "wd", weightDecay,
                 "non-negative");
     }
 
@@ -37,8 +37,8 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Bas
         return new Sgd(lr, DEFAULT_MOMENTUM, DEFAULT_WEIGHT_DECAY);
     }
 
-    public static Sgd from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static Sgd from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         Sgd sgd = new Sgd(args.number("lr", DEFAULT_LR), args.number("momentum", DEFAULT_MOMENTUM),
                 args.number("wd", DEFAULT_WEIGHT_DECAY));
         args.finish();
@@ -46,8 +46,8 @@ public record Sgd(double lr, double momentum, double weightDecay) implements Bas
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("lr", lr).with("momentum", momentum).with("wd", weightDecay);
+    public Spec spec() {
+        return Spec.of(NAME).with("lr", lr).with("momentum", momentum).with("wd", weightDecay);
     }
 
     @Override

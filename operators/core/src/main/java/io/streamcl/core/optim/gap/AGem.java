@@ -2,11 +2,11 @@ package io.streamcl.core.optim.gap;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * A-GEM projection (Chaudhry et al., "Efficient Lifelong Learning with A-GEM", ICLR 2019; Avalanche's {@code
@@ -31,20 +31,20 @@ public record AGem(int sample, double eps) implements StageConfig {
     public static final String PROJECTED = "projected";
 
     public AGem {
-        StageArguments.require(sample >= 1, NAME, "sample", sample, "at least 1");
-        StageArguments.require(eps > 0 && Double.isFinite(eps), NAME, "eps", eps, "positive");
+        SpecArguments.require(sample >= 1, NAME, "sample", sample, "at least 1");
+        SpecArguments.require(eps > 0 && Double.isFinite(eps), NAME, "eps", eps, "positive");
     }
 
-    public static AGem from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static AGem from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         AGem agem = new AGem(args.integer("sample", DEFAULT_SAMPLE), args.number("eps", DEFAULT_EPS));
         args.finish();
         return agem;
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("sample", sample).with("eps", eps);
+    public Spec spec() {
+        return Spec.of(NAME).with("sample", sample).with("eps", eps);
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.streamcl.core.optim.gap;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.optim.StepSignals;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * A boundary policy on the learning rate: after each task boundary the base step's learning rate is re-warmed
@@ -27,12 +27,12 @@ public record BoundaryLearningRate(int steps, double floor) implements StageConf
     public static final double DEFAULT_FLOOR = 0.1;
 
     public BoundaryLearningRate {
-        StageArguments.require(steps >= 1, NAME, "steps", steps, "at least 1");
-        StageArguments.require(floor >= 0 && floor <= 1, NAME, "floor", floor, "in [0, 1]");
+        SpecArguments.require(steps >= 1, NAME, "steps", steps, "at least 1");
+        SpecArguments.require(floor >= 0 && floor <= 1, NAME, "floor", floor, "in [0, 1]");
     }
 
-    public static BoundaryLearningRate from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static BoundaryLearningRate from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         BoundaryLearningRate policy = new BoundaryLearningRate(args.integer("steps", DEFAULT_STEPS),
                 args.number("floor", DEFAULT_FLOOR));
         args.finish();
@@ -40,8 +40,8 @@ public record BoundaryLearningRate(int steps, double floor) implements StageConf
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("steps", steps).with("floor", floor);
+    public Spec spec() {
+        return Spec.of(NAME).with("steps", steps).with("floor", floor);
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.streamcl.core.optim.gap;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.optim.StepSignals;
 import io.streamcl.core.optim.stability.Spam;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * A boundary policy on the optimizer's moments: on the first update after a task boundary (from the task id or the
@@ -53,11 +53,11 @@ public record BoundaryMoments(Mode mode, int warmup) implements StageConfig {
         if (mode == null) {
             throw new IllegalArgumentException(NAME + ".mode must be reset or rewarm");
         }
-        StageArguments.require(warmup >= 0, NAME, "warmup", warmup, "non-negative");
+        SpecArguments.require(warmup >= 0, NAME, "warmup", warmup, "non-negative");
     }
 
-    public static BoundaryMoments from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static BoundaryMoments from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         String mode = args.choice("mode", DEFAULT_MODE.toString(), Mode.RESET.toString(), Mode.REWARM.toString());
         BoundaryMoments policy = new BoundaryMoments(mode.equals(Mode.RESET.toString()) ? Mode.RESET : Mode.REWARM,
                 args.integer("warmup", DEFAULT_WARMUP));
@@ -66,8 +66,8 @@ public record BoundaryMoments(Mode mode, int warmup) implements StageConfig {
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("mode", mode).with("warmup", warmup);
+    public Spec spec() {
+        return Spec.of(NAME).with("mode", mode).with("warmup", warmup);
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.streamcl.core.optim.gap;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ShadowWeights;
-import io.streamcl.core.optim.StageArguments;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * EMA shadow weights, a temporal ensemble (Soutif-Cormerais, Carta and van de Weijer, "Improving Online Continual
@@ -43,17 +43,17 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     public static final String UPDATES = "updates";
 
     public Ema {
-        StageArguments.require(momentum >= 0 && momentum < 1, NAME, "momentum", momentum, "in [0, 1)");
-        StageArguments.require(start >= 0 && start < 1, NAME, "start", start, "in [0, 1)");
-        StageArguments.require(ramp >= 0, NAME, "ramp", ramp, "non-negative");
-        StageArguments.require(batchRef >= 0, NAME, "batch_ref", batchRef, "non-negative (0 turns scaling off)");
-        StageArguments.require(anchorSteps >= 0, NAME, "anchor_steps", anchorSteps, "non-negative (0 turns it off)");
-        StageArguments.require(anchorMomentum >= 0 && anchorMomentum < 1, NAME, "anchor_momentum", anchorMomentum,
+        SpecArguments.require(momentum >= 0 && momentum < 1, NAME, "momentum", momentum, "in [0, 1)");
+        SpecArguments.require(start >= 0 && start < 1, NAME, "start", start, "in [0, 1)");
+        SpecArguments.require(ramp >= 0, NAME, "ramp", ramp, "non-negative");
+        SpecArguments.require(batchRef >= 0, NAME, "batch_ref", batchRef, "non-negative (0 turns scaling off)");
+        SpecArguments.require(anchorSteps >= 0, NAME, "anchor_steps", anchorSteps, "non-negative (0 turns it off)");
+        SpecArguments.require(anchorMomentum >= 0 && anchorMomentum < 1, NAME, "anchor_momentum", anchorMomentum,
                 "in [0, 1)");
     }
 
-    public static Ema from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static Ema from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         Ema ema = new Ema(args.number("momentum", DEFAULT_MOMENTUM), args.number("start", DEFAULT_START),
                 args.integer("ramp", DEFAULT_RAMP), args.integer("batch_ref", DEFAULT_BATCH_REF),
                 args.integer("anchor_steps", DEFAULT_ANCHOR_STEPS),
@@ -63,8 +63,8 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("momentum", momentum).with("start", start).with("ramp", ramp)
+    public Spec spec() {
+        return Spec.of(NAME).with("momentum", momentum).with("start", start).with("ramp", ramp)
                 .with("batch_ref", batchRef).with("anchor_steps", anchorSteps).with("anchor_momentum", anchorMomentum);
     }
 

@@ -3,12 +3,12 @@ package io.streamcl.core.optim.plasticity;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Continual backpropagation, generate-and-test (Dohare et al., "Loss of Plasticity in Deep Continual Learning",
@@ -63,16 +63,16 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
     }
 
     public ContinualBackprop {
-        StageArguments.require(rho >= 0 && rho <= 1, NAME, "rho", rho, "in [0, 1]");
-        StageArguments.require(maturity >= 0, NAME, "maturity", maturity, "non-negative");
-        StageArguments.require(decay >= 0 && decay < 1, NAME, "decay", decay, "in [0, 1)");
+        SpecArguments.require(rho >= 0 && rho <= 1, NAME, "rho", rho, "in [0, 1]");
+        SpecArguments.require(maturity >= 0, NAME, "maturity", maturity, "non-negative");
+        SpecArguments.require(decay >= 0 && decay < 1, NAME, "decay", decay, "in [0, 1)");
         if (utility == null) {
             throw new IllegalArgumentException(NAME + ".utility must be contribution or adaptable_contribution");
         }
     }
 
-    public static ContinualBackprop from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static ContinualBackprop from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         String utility = args.choice("utility", DEFAULT_UTILITY.toString(), Utility.CONTRIBUTION.toString(),
                 Utility.ADAPTABLE_CONTRIBUTION.toString());
         ContinualBackprop cbp = new ContinualBackprop(args.number("rho", DEFAULT_RHO),
@@ -83,8 +83,8 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("rho", rho).with("maturity", maturity).with("decay", decay)
+    public Spec spec() {
+        return Spec.of(NAME).with("rho", rho).with("maturity", maturity).with("decay", decay)
                 .with("utility", utility);
     }
 

@@ -2,11 +2,11 @@ package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Coupled L2 regularisation towards zero ({@code l2}) or towards the initial parameters ({@code l2_init}), added
@@ -33,12 +33,12 @@ public record L2Regularization(double lambda, boolean towardsInit) implements St
     public static final double DEFAULT_LAMBDA_INIT = 1e-2;
 
     public L2Regularization {
-        StageArguments.require(lambda >= 0 && Double.isFinite(lambda), towardsInit ? NAME_INIT : NAME, "lambda",
+        SpecArguments.require(lambda >= 0 && Double.isFinite(lambda), towardsInit ? NAME_INIT : NAME, "lambda",
                 lambda, "non-negative");
     }
 
-    public static L2Regularization from(StageSpec spec, boolean towardsInit) {
-        StageArguments args = new StageArguments(spec);
+    public static L2Regularization from(Spec spec, boolean towardsInit) {
+        SpecArguments args = new SpecArguments(spec);
         L2Regularization l2 = new L2Regularization(
                 args.number("lambda", towardsInit ? DEFAULT_LAMBDA_INIT : DEFAULT_LAMBDA), towardsInit);
         args.finish();
@@ -46,8 +46,8 @@ public record L2Regularization(double lambda, boolean towardsInit) implements St
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(towardsInit ? NAME_INIT : NAME).with("lambda", lambda);
+    public Spec spec() {
+        return Spec.of(towardsInit ? NAME_INIT : NAME).with("lambda", lambda);
     }
 
     @Override

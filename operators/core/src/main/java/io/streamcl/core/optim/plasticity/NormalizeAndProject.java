@@ -3,11 +3,11 @@ package io.streamcl.core.optim.plasticity;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Normalize-and-Project (Lyle et al., "Normalization and effective learning rates in reinforcement learning",
@@ -23,14 +23,14 @@ import io.streamcl.core.optim.StepContext;
 public record NormalizeAndProject() implements StageConfig {
     public static final String NAME = "nap";
 
-    public static NormalizeAndProject from(StageSpec spec) {
-        new StageArguments(spec).finish();
+    public static NormalizeAndProject from(Spec spec) {
+        new SpecArguments(spec).finish();
         return new NormalizeAndProject();
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME);
+    public Spec spec() {
+        return Spec.of(NAME);
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * ReDo, recycling dormant neurons (Sokar, Agarwal, Castro and Evci, "The Dormant Neuron Phenomenon in Deep
@@ -30,20 +30,20 @@ public record Redo(double tau, int every) implements StageConfig {
     private static final double EPS = 1e-9;
 
     public Redo {
-        StageArguments.require(tau >= 0 && Double.isFinite(tau), NAME, "tau", tau, "non-negative");
-        StageArguments.require(every >= 1, NAME, "every", every, "a positive integer");
+        SpecArguments.require(tau >= 0 && Double.isFinite(tau), NAME, "tau", tau, "non-negative");
+        SpecArguments.require(every >= 1, NAME, "every", every, "a positive integer");
     }
 
-    public static Redo from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static Redo from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         Redo redo = new Redo(args.number("tau", DEFAULT_TAU), args.integer("every", DEFAULT_EVERY));
         args.finish();
         return redo;
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("tau", tau).with("every", every);
+    public Spec spec() {
+        return Spec.of(NAME).with("tau", tau).with("every", every);
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Shrink-and-perturb in its per-step form (Ash and Adams 2020; per-step variant of Dohare et al., Nature 2024,
@@ -29,12 +29,12 @@ public record ShrinkAndPerturb(double shrink, double sigma) implements StageConf
     private static final long TAG = 0x5350L;
 
     public ShrinkAndPerturb {
-        StageArguments.require(shrink >= 0 && shrink < 1, NAME, "shrink", shrink, "in [0, 1)");
-        StageArguments.require(sigma >= 0 && Double.isFinite(sigma), NAME, "sigma", sigma, "non-negative");
+        SpecArguments.require(shrink >= 0 && shrink < 1, NAME, "shrink", shrink, "in [0, 1)");
+        SpecArguments.require(sigma >= 0 && Double.isFinite(sigma), NAME, "sigma", sigma, "non-negative");
     }
 
-    public static ShrinkAndPerturb from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static ShrinkAndPerturb from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         ShrinkAndPerturb sp = new ShrinkAndPerturb(args.number("shrink", DEFAULT_SHRINK),
                 args.number("sigma", DEFAULT_SIGMA));
         args.finish();
@@ -42,8 +42,8 @@ public record ShrinkAndPerturb(double shrink, double sigma) implements StageConf
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("shrink", shrink).with("sigma", sigma);
+    public Spec spec() {
+        return Spec.of(NAME).with("shrink", shrink).with("sigma", sigma);
     }
 
     @Override

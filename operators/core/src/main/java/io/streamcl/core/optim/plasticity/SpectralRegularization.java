@@ -3,12 +3,12 @@ package io.streamcl.core.optim.plasticity;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Arrays;
 
 /**
@@ -30,12 +30,12 @@ public record SpectralRegularization(double lambda, int k) implements StageConfi
     private static final long TAG = 0x5352L;
 
     public SpectralRegularization {
-        StageArguments.require(lambda >= 0 && Double.isFinite(lambda), NAME, "lambda", lambda, "non-negative");
-        StageArguments.require(k >= 1, NAME, "k", k, "a positive integer");
+        SpecArguments.require(lambda >= 0 && Double.isFinite(lambda), NAME, "lambda", lambda, "non-negative");
+        SpecArguments.require(k >= 1, NAME, "k", k, "a positive integer");
     }
 
-    public static SpectralRegularization from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static SpectralRegularization from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         SpectralRegularization s = new SpectralRegularization(args.number("lambda", DEFAULT_LAMBDA),
                 args.integer("k", DEFAULT_K));
         args.finish();
@@ -43,8 +43,8 @@ public record SpectralRegularization(double lambda, int k) implements StageConfi
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("lambda", lambda).with("k", k);
+    public Spec spec() {
+        return Spec.of(NAME).with("lambda", lambda).with("k", k);
     }
 
     @Override

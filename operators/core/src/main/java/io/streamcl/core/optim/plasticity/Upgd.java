@@ -5,12 +5,12 @@ import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Utility-based perturbed gradient descent, first-order, global scaling (Elsayed and Mahmood, "Addressing Loss
@@ -44,12 +44,12 @@ public record Upgd(double betaUtility, double sigma, boolean protect) implements
     private static final long TAG = 0x5550L;
 
     public Upgd {
-        StageArguments.require(betaUtility >= 0 && betaUtility < 1, NAME, "beta_u", betaUtility, "in [0, 1)");
-        StageArguments.require(sigma >= 0 && Double.isFinite(sigma), NAME, "sigma", sigma, "non-negative");
+        SpecArguments.require(betaUtility >= 0 && betaUtility < 1, NAME, "beta_u", betaUtility, "in [0, 1)");
+        SpecArguments.require(sigma >= 0 && Double.isFinite(sigma), NAME, "sigma", sigma, "non-negative");
     }
 
-    public static Upgd from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static Upgd from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         Upgd upgd = new Upgd(args.number("beta_u", DEFAULT_BETA_UTILITY), args.number("sigma", DEFAULT_SIGMA),
                 args.bool("protect", DEFAULT_PROTECT));
         args.finish();
@@ -57,8 +57,8 @@ public record Upgd(double betaUtility, double sigma, boolean protect) implements
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("beta_u", betaUtility).with("sigma", sigma).with("protect", protect);
+    public Spec spec() {
+        return Spec.of(NAME).with("beta_u", betaUtility).with("sigma", sigma).with("protect", protect);
     }
 
     @Override

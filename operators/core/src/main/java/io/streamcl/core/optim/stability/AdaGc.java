@@ -3,11 +3,11 @@ package io.streamcl.core.optim.stability;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * AdaGC, adaptive per-tensor gradient clipping (Wang et al., arXiv 2502.11034; {@code lishuai-97/AdaGC}, {@code
@@ -37,14 +37,14 @@ public record AdaGc(double relative, double beta, int warmup, double absolute) i
     public static final String STEP = "step";
 
     public AdaGc {
-        StageArguments.require(relative >= 1 && Double.isFinite(relative), NAME, "rel", relative, "at least 1");
-        StageArguments.require(beta >= 0 && beta < 1, NAME, "beta", beta, "in [0, 1)");
-        StageArguments.require(warmup >= 1, NAME, "warmup", warmup, "at least 1");
-        StageArguments.require(absolute > 0 && Double.isFinite(absolute), NAME, "abs", absolute, "positive");
+        SpecArguments.require(relative >= 1 && Double.isFinite(relative), NAME, "rel", relative, "at least 1");
+        SpecArguments.require(beta >= 0 && beta < 1, NAME, "beta", beta, "in [0, 1)");
+        SpecArguments.require(warmup >= 1, NAME, "warmup", warmup, "at least 1");
+        SpecArguments.require(absolute > 0 && Double.isFinite(absolute), NAME, "abs", absolute, "positive");
     }
 
-    public static AdaGc from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static AdaGc from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         AdaGc adagc = new AdaGc(args.number("rel", DEFAULT_RELATIVE), args.number("beta", DEFAULT_BETA),
                 args.integer("warmup", DEFAULT_WARMUP), args.number("abs", DEFAULT_ABSOLUTE));
         args.finish();
@@ -52,8 +52,8 @@ public record AdaGc(double relative, double beta, int warmup, double absolute) i
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("rel", relative).with("beta", beta).with("warmup", warmup)
+    public Spec spec() {
+        return Spec.of(NAME).with("rel", relative).with("beta", beta).with("warmup", warmup)
                 .with("abs", absolute);
     }
 

@@ -3,11 +3,11 @@ package io.streamcl.core.optim.stability;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * The cautious mask (Liang et al., "Cautious Optimizers: Improving Training with One Line of Code", arXiv
@@ -29,14 +29,14 @@ public record CautiousMask() implements StageConfig {
     /** The floor on the kept fraction in the rescaling (timm's mean-based form). */
     static final double MIN_KEPT = 1e-3;
 
-    public static CautiousMask from(StageSpec spec) {
-        new StageArguments(spec).finish();
+    public static CautiousMask from(Spec spec) {
+        new SpecArguments(spec).finish();
         return new CautiousMask();
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME);
+    public Spec spec() {
+        return Spec.of(NAME);
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.streamcl.core.optim.stability;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Cautious weight decay ("Cautious Weight Decay", the follow-up to Liang et al.'s cautious optimizers; algorithms.md
@@ -22,20 +22,20 @@ public record CautiousWeightDecay(double weightDecay) implements StageConfig {
     public static final double DEFAULT_WEIGHT_DECAY = 1e-2;
 
     public CautiousWeightDecay {
-        StageArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), NAME, "wd", weightDecay,
+        SpecArguments.require(weightDecay >= 0 && Double.isFinite(weightDecay), NAME, "wd", weightDecay,
                 "non-negative");
     }
 
-    public static CautiousWeightDecay from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static CautiousWeightDecay from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         CautiousWeightDecay cwd = new CautiousWeightDecay(args.number("wd", DEFAULT_WEIGHT_DECAY));
         args.finish();
         return cwd;
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("wd", weightDecay);
+    public Spec spec() {
+        return Spec.of(NAME).with("wd", weightDecay);
     }
 
     @Override

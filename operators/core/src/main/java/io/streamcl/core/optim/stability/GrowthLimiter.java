@@ -3,11 +3,11 @@ package io.streamcl.core.optim.stability;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Fira's norm-growth limiter (Chen et al., "Fira: Can We Achieve Full-rank Training of LLMs Under Low-rank
@@ -26,19 +26,19 @@ public record GrowthLimiter(double gamma) implements StageConfig {
     public static final String NORM = "norm";
 
     public GrowthLimiter {
-        StageArguments.require(gamma >= 1 && Double.isFinite(gamma), NAME, "gamma", gamma, "at least 1");
+        SpecArguments.require(gamma >= 1 && Double.isFinite(gamma), NAME, "gamma", gamma, "at least 1");
     }
 
-    public static GrowthLimiter from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static GrowthLimiter from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         GrowthLimiter limiter = new GrowthLimiter(args.number("gamma", DEFAULT_GAMMA));
         args.finish();
         return limiter;
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("gamma", gamma);
+    public Spec spec() {
+        return Spec.of(NAME).with("gamma", gamma);
     }
 
     @Override

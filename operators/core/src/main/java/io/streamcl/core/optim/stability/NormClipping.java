@@ -3,11 +3,11 @@ package io.streamcl.core.optim.stability;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Gradient-norm clipping (algorithms.md 4.1), global ({@code clip_global}: {@code g ← g · min(1, c / ‖g‖)} over all
@@ -26,20 +26,20 @@ public record NormClipping(double maxNorm, boolean perTensor) implements StageCo
     static final double EPS = 1e-6;
 
     public NormClipping {
-        StageArguments.require(maxNorm > 0 && Double.isFinite(maxNorm), perTensor ? NAME_TENSOR : NAME_GLOBAL,
+        SpecArguments.require(maxNorm > 0 && Double.isFinite(maxNorm), perTensor ? NAME_TENSOR : NAME_GLOBAL,
                 "max_norm", maxNorm, "positive and finite");
     }
 
-    public static NormClipping from(StageSpec spec, boolean perTensor) {
-        StageArguments args = new StageArguments(spec);
+    public static NormClipping from(Spec spec, boolean perTensor) {
+        SpecArguments args = new SpecArguments(spec);
         NormClipping clip = new NormClipping(args.number("max_norm", DEFAULT_MAX_NORM), perTensor);
         args.finish();
         return clip;
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(perTensor ? NAME_TENSOR : NAME_GLOBAL).with("max_norm", maxNorm);
+    public Spec spec() {
+        return Spec.of(perTensor ? NAME_TENSOR : NAME_GLOBAL).with("max_norm", maxNorm);
     }
 
     @Override

@@ -5,12 +5,12 @@ import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.model.Subnormals;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.optim.StepSignals;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 import java.util.Arrays;
 
 /**
@@ -46,16 +46,16 @@ public record Spam(double threshold, int interval, int warmup, double beta2, int
     public static final String V = "v";
 
     public Spam {
-        StageArguments.require(threshold >= 0 && Double.isFinite(threshold), NAME, "threshold", threshold,
+        SpecArguments.require(threshold >= 0 && Double.isFinite(threshold), NAME, "threshold", threshold,
                 "non-negative (0 turns clipping off)");
-        StageArguments.require(interval >= 0, NAME, "interval", interval, "non-negative (0 turns resets off)");
-        StageArguments.require(warmup >= 0, NAME, "warmup", warmup, "non-negative");
-        StageArguments.require(beta2 >= 0 && beta2 < 1, NAME, "beta2", beta2, "in [0, 1)");
-        StageArguments.require(clipDelay >= 0, NAME, "clip_delay", clipDelay, "non-negative");
+        SpecArguments.require(interval >= 0, NAME, "interval", interval, "non-negative (0 turns resets off)");
+        SpecArguments.require(warmup >= 0, NAME, "warmup", warmup, "non-negative");
+        SpecArguments.require(beta2 >= 0 && beta2 < 1, NAME, "beta2", beta2, "in [0, 1)");
+        SpecArguments.require(clipDelay >= 0, NAME, "clip_delay", clipDelay, "non-negative");
     }
 
-    public static Spam from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static Spam from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         Spam spam = new Spam(args.number("threshold", DEFAULT_THRESHOLD), args.integer("interval", DEFAULT_INTERVAL),
                 args.integer("warmup", DEFAULT_WARMUP), args.number("beta2", DEFAULT_BETA2),
                 args.integer("clip_delay", DEFAULT_CLIP_DELAY));
@@ -64,8 +64,8 @@ public record Spam(double threshold, int interval, int warmup, double beta2, int
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("threshold", threshold).with("interval", interval).with("warmup", warmup)
+    public Spec spec() {
+        return Spec.of(NAME).with("threshold", threshold).with("interval", interval).with("warmup", warmup)
                 .with("beta2", beta2).with("clip_delay", clipDelay);
     }
 

@@ -3,11 +3,11 @@ package io.streamcl.core.optim.stability;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageArguments;
 import io.streamcl.core.optim.StageConfig;
-import io.streamcl.core.optim.StageSpec;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
+import io.streamcl.core.spec.Spec;
+import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Stable-SPAM (Huang et al., arXiv 2502.17055; {@code StableSPAM}, {@code galore_torch/stablespam.py};
@@ -45,15 +45,15 @@ public record StableSpam(double gamma1, double gamma2, double gamma3, int interv
     public static final String STEP = "step";
 
     public StableSpam {
-        StageArguments.require(gamma1 >= 0 && gamma1 < 1, NAME, "gamma1", gamma1, "in [0, 1)");
-        StageArguments.require(gamma2 >= 0 && gamma2 < 1, NAME, "gamma2", gamma2, "in [0, 1)");
-        StageArguments.require(gamma3 >= 0 && gamma3 < 1, NAME, "gamma3", gamma3, "in [0, 1)");
-        StageArguments.require(interval >= 0, NAME, "interval", interval, "non-negative (0 turns resets off)");
-        StageArguments.require(eps > 0 && Double.isFinite(eps), NAME, "eps", eps, "positive");
+        SpecArguments.require(gamma1 >= 0 && gamma1 < 1, NAME, "gamma1", gamma1, "in [0, 1)");
+        SpecArguments.require(gamma2 >= 0 && gamma2 < 1, NAME, "gamma2", gamma2, "in [0, 1)");
+        SpecArguments.require(gamma3 >= 0 && gamma3 < 1, NAME, "gamma3", gamma3, "in [0, 1)");
+        SpecArguments.require(interval >= 0, NAME, "interval", interval, "non-negative (0 turns resets off)");
+        SpecArguments.require(eps > 0 && Double.isFinite(eps), NAME, "eps", eps, "positive");
     }
 
-    public static StableSpam from(StageSpec spec) {
-        StageArguments args = new StageArguments(spec);
+    public static StableSpam from(Spec spec) {
+        SpecArguments args = new SpecArguments(spec);
         StableSpam stable = new StableSpam(args.number("gamma1", DEFAULT_GAMMA1), args.number("gamma2", DEFAULT_GAMMA2),
                 args.number("gamma3", DEFAULT_GAMMA3), args.integer("interval", DEFAULT_INTERVAL),
                 args.number("eps", DEFAULT_EPS));
@@ -62,8 +62,8 @@ public record StableSpam(double gamma1, double gamma2, double gamma3, int interv
     }
 
     @Override
-    public StageSpec spec() {
-        return StageSpec.of(NAME).with("gamma1", gamma1).with("gamma2", gamma2).with("gamma3", gamma3)
+    public Spec spec() {
+        return Spec.of(NAME).with("gamma1", gamma1).with("gamma2", gamma2).with("gamma3", gamma3)
                 .with("interval", interval).with("eps", eps);
     }
 

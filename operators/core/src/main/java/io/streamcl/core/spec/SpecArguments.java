@@ -1,18 +1,18 @@
-package io.streamcl.core.optim;
+package io.streamcl.core.spec;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads a {@link StageSpec}'s parameters with defaults, remembering which were read so that {@link #finish}
- * can reject unknown keys; every error names the stage, the key and the bad value.
+ * Reads a {@link Spec}'s parameters with defaults, remembering which were read so that {@link #finish} can reject
+ * unknown keys; every error names the spec, the key and the bad value.
  */
-public final class StageArguments {
-    private final StageSpec spec;
+public final class SpecArguments {
+    private final Spec spec;
     private final Set<String> known = new LinkedHashSet<>();
 
-    public StageArguments(StageSpec spec) {
+    public SpecArguments(Spec spec) {
         this.spec = spec;
     }
 
@@ -61,7 +61,7 @@ public final class StageArguments {
         return raw == null ? fallback : raw;
     }
 
-    /** The error for a present value of {@code key} that is not {@code expected}, naming the stage, key and value. */
+    /** The error for a present value of {@code key} that is not {@code expected}, naming the spec, key and value. */
     public IllegalArgumentException invalid(String key, String expected) {
         return bad(key, spec.parameters().get(key), expected);
     }
@@ -80,7 +80,7 @@ public final class StageArguments {
         throw bad(key, raw, "one of " + String.join(", ", choices));
     }
 
-    /** Rejects any parameter that no read asked for. */
+    /** Rejects any parameter that no read asked for; call after reading all of them. */
     public void finish() {
         for (String key : spec.parameters().keySet()) {
             if (!known.contains(key)) {
@@ -96,14 +96,13 @@ public final class StageArguments {
     }
 
     private IllegalArgumentException bad(String key, String raw, String expected) {
-        return new IllegalArgumentException(
-                spec.name() + ": parameter " + key + "='" + raw + "' must be " + expected);
+        return new IllegalArgumentException(spec.name() + ": parameter " + key + "='" + raw + "' must be " + expected);
     }
 
-    /** Fails unless {@code ok}, naming {@code stage.key} and its value. */
-    public static void require(boolean ok, String stage, String key, double value, String rule) {
+    /** Fails unless {@code ok}, naming {@code name.key}, the rule and the value, e.g. "cusum.h must be > 0, got -1". */
+    public static void require(boolean ok, String name, String key, double value, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException(stage + "." + key + " must be " + rule + ", got " + StageSpec.number(value));
+            throw new IllegalArgumentException(name + "." + key + " must be " + rule + ", got " + Spec.number(value));
         }
     }
 }
