@@ -21,8 +21,10 @@ public interface StageConfig {
     /** Rejects models this stage cannot act on (e.g. Normalize-and-Project without LayerNorm). */
     default void validateFor(MlpConfig model) {}
 
-    /** A fresh state for {@code model}, the arrays allocated and zeroed or initialised. */
-    StageState initialState(MlpConfig model);
+    /** A fresh state for {@code model}, the arrays allocated and zeroed or initialised (empty by default). */
+    default StageState initialState(MlpConfig model) {
+        return new StageState();
+    }
 
     /** One update: reads this config and {@code step}, mutates {@code state} and what {@code step} exposes. */
     void apply(StageState state, StepContext step);

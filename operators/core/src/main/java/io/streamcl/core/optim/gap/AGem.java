@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -55,11 +54,6 @@ public record AGem(int sample, double eps) implements StageConfig {
     @Override
     public int referenceRows() {
         return sample;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

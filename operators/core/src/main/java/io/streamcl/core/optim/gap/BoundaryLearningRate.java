@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -47,11 +46,6 @@ public record BoundaryLearningRate(int steps, double floor) implements StageConf
     @Override
     public Phase phase() {
         return Phase.GRADIENT_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -73,11 +72,6 @@ public record BoundaryMoments(Mode mode, int warmup) implements StageConfig {
     @Override
     public Phase phase() {
         return Phase.GRADIENT_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.plasticity;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -53,11 +52,6 @@ public record L2Regularization(double lambda, boolean towardsInit) implements St
     @Override
     public Phase phase() {
         return Phase.GRADIENT_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

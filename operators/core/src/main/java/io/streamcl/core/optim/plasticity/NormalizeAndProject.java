@@ -46,11 +46,6 @@ public record NormalizeAndProject() implements StageConfig {
     }
 
     @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
-    }
-
-    @Override
     public void apply(StageState state, StepContext step) {
         ParameterLayout layout = step.layout();
         float[] p = step.parameters();

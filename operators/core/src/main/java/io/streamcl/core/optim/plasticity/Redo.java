@@ -57,11 +57,6 @@ public record Redo(double tau, int every) implements StageConfig {
     }
 
     @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
-    }
-
-    @Override
     public void apply(StageState state, StepContext step) {
         if (step.step() % every != 0) {
             return;

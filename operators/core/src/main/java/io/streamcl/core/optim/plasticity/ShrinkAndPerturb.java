@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.plasticity;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -49,11 +48,6 @@ public record ShrinkAndPerturb(double shrink, double sigma) implements StageConf
     @Override
     public Phase phase() {
         return Phase.MAINTENANCE;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

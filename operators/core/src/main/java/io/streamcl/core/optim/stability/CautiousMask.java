@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.stability;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
@@ -42,11 +41,6 @@ public record CautiousMask() implements StageConfig {
     @Override
     public Phase phase() {
         return Phase.UPDATE_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.stability;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
@@ -41,11 +40,6 @@ public record CautiousWeightDecay(double weightDecay) implements StageConfig {
     @Override
     public Phase phase() {
         return Phase.UPDATE_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.streamcl.core.optim.stability;
 
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ParameterTensors;
 import io.streamcl.core.optim.Phase;
 import io.streamcl.core.optim.StageConfig;
@@ -45,11 +44,6 @@ public record NormClipping(double maxNorm, boolean perTensor) implements StageCo
     @Override
     public Phase phase() {
         return Phase.GRADIENT_TRANSFORM;
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        return new StageState();
     }
 
     @Override
