@@ -83,12 +83,15 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     @Override
     public void apply(StageState state, StepContext step) {
         long n = state.increment(UPDATES);
-        float rho = (float) momentum(n, step.rows(), step.signals().within(anchorSteps));
-        float rest = 1 - rho;
-        float[] p = step.parameters();
-        float[] shadow = state.floats(SHADOW);
-        for (int i = 0; i < p.length; i++) {
-            shadow[i] = rho * shadow[i] + rest * p[i];
+        blend(state.floats(SHADOW), step.parameters(), momentum(n, step.rows(), step.signals().within(anchorSteps)));
+    }
+
+    /** {@code shadow ← ρ shadow + (1 - ρ) raw}, in float as the parameters are. */
+    static void blend(float[] shadow, float[] raw, double rho) {
+        float keep = (float) rho;
+        float rest = 1 - keep;
+        for (int i = 0; i < raw.length; i++) {
+            shadow[i] = keep * shadow[i] + rest * raw[i];
         }
     }
 

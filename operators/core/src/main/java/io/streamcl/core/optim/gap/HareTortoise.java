@@ -70,11 +70,7 @@ public record HareTortoise(double momentum, int every) implements ShadowWeights 
     public void apply(StageState state, StepContext step) {
         float[] hare = step.parameters();
         float[] tortoise = state.floats(TORTOISE);
-        float m = (float) momentum;
-        float rest = 1 - m;
-        for (int i = 0; i < hare.length; i++) {
-            tortoise[i] = m * tortoise[i] + rest * hare[i];
-        }
+        Ema.blend(tortoise, hare, momentum);
         if (step.step() % every == 0) {
             System.arraycopy(tortoise, 0, hare, 0, hare.length);
             state.increment(RESETS);

@@ -8,7 +8,6 @@ import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.spec.Spec;
 import io.streamcl.core.spec.SpecArguments;
-import java.util.Arrays;
 
 /**
  * ReDo, recycling dormant neurons (Sokar, Agarwal, Castro and Evci, "The Dormant Neuron Phenomenon in Deep
@@ -72,7 +71,7 @@ public record Redo(double tau, int every, int window) implements StageConfig {
     @Override
     public StageState initialState(MlpConfig model) {
         StageState state = new StageState();
-        state.putDoubles(ACTIVITY, new double[Arrays.stream(model.hidden()).sum()]);
+        state.putDoubles(ACTIVITY, new double[UnitReset.hiddenUnits(model)]);
         return state;
     }
 

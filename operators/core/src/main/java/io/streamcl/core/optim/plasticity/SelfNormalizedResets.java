@@ -8,7 +8,6 @@ import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
 import io.streamcl.core.spec.Spec;
 import io.streamcl.core.spec.SpecArguments;
-import java.util.Arrays;
 
 /**
  * Self-Normalized Resets (Farias and Jozefiak, "Self-Normalized Resets for Plasticity in Continual Learning",
@@ -72,7 +71,7 @@ public record SelfNormalizedResets(double eta) implements StageConfig {
 
     @Override
     public StageState initialState(MlpConfig model) {
-        int units = Arrays.stream(model.hidden()).sum();
+        int units = UnitReset.hiddenUnits(model);
         StageState state = new StageState();
         state.putDoubles(AGE, new double[units]);
         state.putDoubles(FIRES, new double[units]);
