@@ -23,10 +23,10 @@ import io.streamcl.core.spec.SpecArguments;
  * silent on that one example was recycled every {@code every} updates (churn, not dormancy). Here {@code a_i}
  * follows every training row: a running mean over the first {@code window} rows, then an exponential average
  * with weight {@code 1/window} per row (a horizon of about {@code window} inputs, whatever the batch size, in
- * O(units) state). Decisions: the window of 256 inputs is a few replay batches of the paper's agents; a recycled
- * unit's {@code a_i} restarts at its layer's mean, so it is not recycled again before it has been seen on new
- * inputs; the new incoming weights come from the model's own initial distribution (Dopamine uses Xavier-uniform),
- * as in continual backprop. The τ default is the paper's [unverified]; Dohare's gntRedo uses τ = 0.01, F = 1000,
+ * O(units) state). Decisions: a window of 256 inputs, so that a unit firing on 2 % of the inputs is seen firing
+ * about five times within it; a recycled unit's {@code a_i} restarts at its layer's mean, so it is not recycled
+ * again before it has been seen on new inputs; the new incoming weights come from the model's own initial
+ * distribution (Dopamine uses Xavier-uniform), as in continual backprop. The τ default is the paper's [unverified]; Dohare's gntRedo uses τ = 0.01, F = 1000,
  * and Kumar et al.'s best was τ = 0 every 625 updates.
  */
 public record Redo(double tau, int every, int window) implements StageConfig {
