@@ -1,7 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.Mlp;
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ShadowWeights;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
@@ -39,7 +37,6 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     public static final int DEFAULT_BATCH_REF = 0;
     public static final int DEFAULT_ANCHOR_STEPS = 0;
     public static final double DEFAULT_ANCHOR_MOMENTUM = 0.999;
-    public static final String SHADOW = "shadow";
     public static final String UPDATES = "updates";
 
     public Ema {
@@ -66,18 +63,6 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     public Spec spec() {
         return Spec.of(NAME).with("momentum", momentum).with("start", start).with("ramp", ramp)
                 .with("batch_ref", batchRef).with("anchor_steps", anchorSteps).with("anchor_momentum", anchorMomentum);
-    }
-
-    @Override
-    public StageState initialState(MlpConfig model) {
-        StageState state = new StageState();
-        state.putFloats(SHADOW, Mlp.initialParameters(model));
-        return state;
-    }
-
-    @Override
-    public float[] weights(StageState state) {
-        return state.floats(SHADOW);
     }
 
     @Override

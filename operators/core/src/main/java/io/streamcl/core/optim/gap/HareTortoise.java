@@ -1,7 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.Mlp;
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ShadowWeights;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
@@ -20,8 +18,8 @@ import io.streamcl.core.spec.SpecArguments;
  * </pre>
  *
  * The tortoise is this stage's shadow weights, so the learner evaluates and predicts with it (as the paper
- * predicts with the tortoise). Spec {@code hare_tortoise(momentum=0.999,every=1000)}; state {@code tortoise} and
- * counter {@code resets}.
+ * predicts with the tortoise). Spec {@code hare_tortoise(momentum=0.999,every=1000)}; state {@code shadow} (the
+ * tortoise) and counter {@code resets}.
  *
  * <p>Decisions where the paper leaves room for a stream: the reset period is counted in updates, not epochs
  * (a stream has none); momentum 0.999 and 1,000 updates are a slow tortoise with a horizon of 1,000 updates and a
@@ -33,7 +31,6 @@ public record HareTortoise(double momentum, int every) implements ShadowWeights 
     public static final String NAME = "hare_tortoise";
     public static final double DEFAULT_MOMENTUM = 0.999;
     public static final int DEFAULT_EVERY = 1000;
-    public static final String TORTOISE = "tortoise";
     public static final String RESETS = "resets";
 
     public HareTortoise {
@@ -55,21 +52,9 @@ public record HareTortoise(double momentum, int every) implements ShadowWeights 
     }
 
     @Override
-    public StageState initialState(MlpConfig model) {
-        StageState state = new StageState();
-        state.putFloats(TORTOISE, Mlp.initialParameters(model));
-        return state;
-    }
-
-    @Override
-    public float[] weights(StageState state) {
-        return state.floats(TORTOISE);
-    }
-
-    @Override
     public void apply(StageState state, StepContext step) {
         float[] hare = step.parameters();
-        float[] tortoise = state.floats(TORTOISE);
+        float[] tortoise = state.floats(SHADOW);
         Ema.blend(tortoise, hare, momentum);
         if (step.step() % every == 0) {
             System.arraycopy(tortoise, 0, hare, 0, hare.length);

@@ -1,8 +1,6 @@
 package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
-import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
@@ -29,7 +27,7 @@ import io.streamcl.core.spec.SpecArguments;
  * distribution (Dopamine uses Xavier-uniform), as in continual backprop. The τ default is the paper's [unverified]; Dohare's gntRedo uses τ = 0.01, F = 1000,
  * and Kumar et al.'s best was τ = 0 every 625 updates.
  */
-public record Redo(double tau, int every, int window) implements StageConfig {
+public record Redo(double tau, int every, int window) implements UnitRecycling {
     public static final String NAME = "redo";
     public static final double DEFAULT_TAU = 0.025;
     public static final int DEFAULT_EVERY = 1000;
@@ -56,16 +54,6 @@ public record Redo(double tau, int every, int window) implements StageConfig {
     @Override
     public Spec spec() {
         return Spec.of(NAME).with("tau", tau).with("every", every).with("window", window);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.MAINTENANCE;
-    }
-
-    @Override
-    public void validateFor(MlpConfig model) {
-        UnitReset.requireHiddenLayers(NAME, model);
     }
 
     @Override

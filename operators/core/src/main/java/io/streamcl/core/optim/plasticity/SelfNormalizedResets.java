@@ -1,8 +1,6 @@
 package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
-import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
@@ -35,7 +33,7 @@ import io.streamcl.core.spec.SpecArguments;
  * unverified]. A reset unit gets fresh incoming weights from the initial distribution, zero bias and zero outgoing
  * weights, and its counts restart.
  */
-public record SelfNormalizedResets(double eta) implements StageConfig {
+public record SelfNormalizedResets(double eta) implements UnitRecycling {
     public static final String NAME = "snr";
     public static final double DEFAULT_ETA = 1e-4;
     public static final String AGE = "age";
@@ -57,16 +55,6 @@ public record SelfNormalizedResets(double eta) implements StageConfig {
     @Override
     public Spec spec() {
         return Spec.of(NAME).with("eta", eta);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.MAINTENANCE;
-    }
-
-    @Override
-    public void validateFor(MlpConfig model) {
-        UnitReset.requireHiddenLayers(NAME, model);
     }
 
     @Override
