@@ -6,13 +6,16 @@ import io.streamcl.core.optim.gap.AGem;
 import io.streamcl.core.optim.gap.BoundaryLearningRate;
 import io.streamcl.core.optim.gap.BoundaryMoments;
 import io.streamcl.core.optim.gap.Ema;
+import io.streamcl.core.optim.gap.HareTortoise;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
 import io.streamcl.core.optim.plasticity.L2Regularization;
 import io.streamcl.core.optim.plasticity.NormalizeAndProject;
 import io.streamcl.core.optim.plasticity.Redo;
+import io.streamcl.core.optim.plasticity.SelfNormalizedResets;
 import io.streamcl.core.optim.plasticity.ShrinkAndPerturb;
 import io.streamcl.core.optim.plasticity.SpectralRegularization;
 import io.streamcl.core.optim.plasticity.Upgd;
+import io.streamcl.core.optim.plasticity.WeightClipping;
 import io.streamcl.core.optim.stability.AdaGc;
 import io.streamcl.core.optim.stability.CautiousMask;
 import io.streamcl.core.optim.stability.CautiousWeightDecay;
@@ -41,6 +44,8 @@ public final class StageRegistry {
             Map.entry(Redo.NAME, Redo::from),
             Map.entry(ShrinkAndPerturb.NAME, ShrinkAndPerturb::from),
             Map.entry(NormalizeAndProject.NAME, NormalizeAndProject::from),
+            Map.entry(WeightClipping.NAME, WeightClipping::from),
+            Map.entry(SelfNormalizedResets.NAME, SelfNormalizedResets::from),
             Map.entry(NormClipping.NAME_GLOBAL, spec -> NormClipping.from(spec, false)),
             Map.entry(NormClipping.NAME_TENSOR, spec -> NormClipping.from(spec, true)),
             Map.entry(AdaGc.NAME, AdaGc::from),
@@ -51,6 +56,7 @@ public final class StageRegistry {
             Map.entry(CautiousWeightDecay.NAME, CautiousWeightDecay::from),
             Map.entry(AGem.NAME, AGem::from),
             Map.entry(Ema.NAME, Ema::from),
+            Map.entry(HareTortoise.NAME, HareTortoise::from),
             Map.entry(BoundaryMoments.NAME, BoundaryMoments::from),
             Map.entry(BoundaryLearningRate.NAME, BoundaryLearningRate::from)));
 

@@ -72,7 +72,7 @@ public final class TrainingBench {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 
-    private static double train(LearnerConfig config, FashionMnist data, double seconds, int runs) {
+    static double train(LearnerConfig config, FashionMnist data, double seconds, int runs) {
         OnlineLearner learner = OnlineLearner.create(config);
         float[] x = new float[FashionMnist.PIXELS];
         int[] position = {0};

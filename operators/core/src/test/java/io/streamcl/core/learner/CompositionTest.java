@@ -20,7 +20,8 @@ class CompositionTest {
     private static final String[] METHODS = {"cbp(rho=0.01,maturity=20)",
         "cbp(rho=0.01,maturity=20,utility=adaptable_contribution)", "redo(tau=0.1,every=50)",
         "shrink_perturb(shrink=1e-4,sigma=1e-3)", "l2(lambda=1e-3)", "l2_init(lambda=1e-2)", "upgd(sigma=1e-3)",
-        "upgd(sigma=1e-3,protect=false)", "spectral(lambda=1e-3)", "nap"};
+        "upgd(sigma=1e-3,protect=false)", "spectral(lambda=1e-3)", "nap", "weight_clip", "weight_clip(kappa=2)", "snr",
+        "hare_tortoise(momentum=0.99,every=100)"};
 
     static Stream<Arguments> pairs() {
         List<Arguments> all = new ArrayList<>();

@@ -3,6 +3,12 @@ package io.streamcl.core.optim;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.MlpWorkspace;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 
 /**
@@ -17,6 +23,14 @@ public final class PipelineHarness {
 
     /** A pipeline of {@code optimizer} on the fixture's model (LayerNorm if asked), after one forward pass. */
     public PipelineHarness(String optimizer, boolean layerNorm, long seed) {
+        this(OptimizerConfig.parse(optimizer), layerNorm, seed, null);
+    }
+
+    /**
+     * A pipeline of {@code optimizer} as above, its stage states read from {@code snapshot} (written by {@link
+     * UpdatePipeline#writeTo}) unless it is null.
+     */
+    public PipelineHarness(OptimizerConfig optimizer, boolean layerNorm, long seed, byte[] snapshot) {
         MlpConfig config = new StageFixture(layerNorm, ROWS, seed).model;
         model = Mlp.initialize(config);
         workspace = model.workspace(ROWS);
@@ -25,7 +39,12 @@ public final class PipelineHarness {
             workspace.inputBuffer().put(i, (float) random.nextDouble(-1, 1));
         }
         model.forward(workspace, ROWS);
-        pipeline = UpdatePipeline.create(OptimizerConfig.parse(optimizer), model);
+        try {
+            pipeline = snapshot == null ? UpdatePipeline.create(optimizer, model)
+                    : UpdatePipeline.readFrom(new DataInputStream(new ByteArrayInputStream(snapshot)), optimizer, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The live gradient the next {@link #step} hands to the stages. */
@@ -50,6 +69,17 @@ public final class PipelineHarness {
     /** One update number {@code step} with {@code signals}. */
     public void step(long step, StepSignals signals) {
         pipeline.apply(workspace, ROWS, step, signals);
+    }
+
+    /** The pipeline's stage states in their binary form. */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            pipeline.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The live state of the stage named {@code name}. */

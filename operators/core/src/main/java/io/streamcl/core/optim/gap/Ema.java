@@ -1,7 +1,5 @@
 package io.streamcl.core.optim.gap;
 
-import io.streamcl.core.model.Mlp;
-import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.ShadowWeights;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StepContext;
@@ -39,7 +37,6 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     public static final int DEFAULT_BATCH_REF = 0;
     public static final int DEFAULT_ANCHOR_STEPS = 0;
     public static final double DEFAULT_ANCHOR_MOMENTUM = 0.999;
-    public static final String SHADOW = "shadow";
     public static final String UPDATES = "updates";
 
     public Ema {
@@ -69,26 +66,17 @@ public record Ema(double momentum, double start, int ramp, int batchRef, int anc
     }
 
     @Override
-    public StageState initialState(MlpConfig model) {
-        StageState state = new StageState();
-        state.putFloats(SHADOW, Mlp.initialParameters(model));
-        return state;
-    }
-
-    @Override
-    public float[] weights(StageState state) {
-        return state.floats(SHADOW);
-    }
-
-    @Override
     public void apply(StageState state, StepContext step) {
         long n = state.increment(UPDATES);
-        float rho = (float) momentum(n, step.rows(), step.signals().within(anchorSteps));
-        float rest = 1 - rho;
-        float[] p = step.parameters();
-        float[] shadow = state.floats(SHADOW);
-        for (int i = 0; i < p.length; i++) {
-            shadow[i] = rho * shadow[i] + rest * p[i];
+        blend(state.floats(SHADOW), step.parameters(), momentum(n, step.rows(), step.signals().within(anchorSteps)));
+    }
+
+    /** {@code shadow ← ρ shadow + (1 - ρ) raw}, in float as the parameters are. */
+    static void blend(float[] shadow, float[] raw, double rho) {
+        float keep = (float) rho;
+        float rest = 1 - keep;
+        for (int i = 0; i < raw.length; i++) {
+            shadow[i] = keep * shadow[i] + rest * raw[i];
         }
     }
 

@@ -2,8 +2,6 @@ package io.streamcl.core.optim.plasticity;
 
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.ParameterLayout;
-import io.streamcl.core.optim.Phase;
-import io.streamcl.core.optim.StageConfig;
 import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
@@ -36,7 +34,7 @@ import io.streamcl.core.spec.SpecArguments;
  * (4) Ties in utility go to the lowest unit index. The maturity default is 100 (the value the Permuted-MNIST
  * runs actually used, see the {@code mt} key quirk), η = 0.99, ρ = 1e-4.
  */
-public record ContinualBackprop(double rho, int maturity, double decay, Utility utility) implements StageConfig {
+public record ContinualBackprop(double rho, int maturity, double decay, Utility utility) implements UnitRecycling {
     public static final String NAME = "cbp";
     public static final double DEFAULT_RHO = 1e-4;
     public static final int DEFAULT_MATURITY = 100;
@@ -86,16 +84,6 @@ public record ContinualBackprop(double rho, int maturity, double decay, Utility 
     public Spec spec() {
         return Spec.of(NAME).with("rho", rho).with("maturity", maturity).with("decay", decay)
                 .with("utility", utility);
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.MAINTENANCE;
-    }
-
-    @Override
-    public void validateFor(MlpConfig model) {
-        UnitReset.requireHiddenLayers(NAME, model);
     }
 
     public static String utility(int l) {

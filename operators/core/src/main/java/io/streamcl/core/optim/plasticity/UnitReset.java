@@ -5,6 +5,7 @@ import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.core.optim.ParameterSlice;
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepContext;
+import java.util.Arrays;
 
 /**
  * Re-initialises one hidden unit the way continual backprop and ReDo do: fresh incoming weights from the layer's
@@ -45,6 +46,11 @@ final class UnitReset {
         }
         outgoing.fill(p, 0f);
         step.resetState(outgoing);
+    }
+
+    /** Number of hidden units of {@code model}, the length of a per-unit state array (layer after layer). */
+    static int hiddenUnits(MlpConfig model) {
+        return Arrays.stream(model.hidden()).sum();
     }
 
     /** Fails unless {@code model} has hidden units for stage {@code stage} to re-initialise. */

@@ -38,15 +38,34 @@ class RegularizersTest {
     }
 
     @Test
-    void shrinkAndPerturbShrinksAndAddsKeyedGaussianNoise() {
-        StageFixture f = new StageFixture(false, 1, 3);
+    void shrinkAndPerturbShrinksAndAddsNoiseFromEachLayersInitialDistribution() {
+        StageFixture f = new StageFixture(true, 1, 3);
         float[] before = f.params.clone();
-        ShrinkAndPerturb stage = new ShrinkAndPerturb(0.1, 0.01);
+        ShrinkAndPerturb stage = new ShrinkAndPerturb(0.1, 0.01, 1);
         stage.apply(stage.initialState(f.model), f.context(7));
-        long key = ShrinkAndPerturb.noiseKey(f.model.seed(), 7);
-        for (int i = 0; i < before.length; i++) {
-            double expected = 0.9 * before[i] + 0.01 * StatelessRandom.gaussian(key, i);
-            assertThat((double) f.params[i]).isCloseTo(expected, within(1e-6));
+        assertPerturbed(f, before, 0.9, 0.01, 7);
+    }
+
+    @Test
+    void shrinkAndPerturbEveryKUpdatesAppliesKStepsOfShrinkAndTheirNoiseVariance() {
+        StageFixture f = new StageFixture(false, 1, 4);
+        float[] before = f.params.clone();
+        ShrinkAndPerturb stage = new ShrinkAndPerturb(0.1, 0.01, 4);
+        stage.apply(stage.initialState(f.model), f.context(6));
+        assertThat(f.params).containsExactly(before);
+        stage.apply(stage.initialState(f.model), f.context(8));
+        assertPerturbed(f, before, Math.pow(0.9, 4), 0.01 * 2, 8);
+    }
+
+    /** {@code θ = keep θ_before + σ b_l u_i} for every parameter of every layer l. */
+    private static void assertPerturbed(StageFixture f, float[] before, double keep, double sigma, long step) {
+        long key = ShrinkAndPerturb.noiseKey(f.model.seed(), step);
+        for (int l = 0; l < f.layout.layers(); l++) {
+            int to = l + 1 < f.layout.layers() ? f.layout.weightOffset(l + 1) : f.layout.size();
+            for (int i = f.layout.weightOffset(l); i < to; i++) {
+                double expected = keep * before[i] + sigma * f.model.initBound(l) * StatelessRandom.uniformNoise(key, i);
+                assertThat((double) f.params[i]).as("parameter %d", i).isCloseTo(expected, within(1e-6));
+            }
         }
     }
 }

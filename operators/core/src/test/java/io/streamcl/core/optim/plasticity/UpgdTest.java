@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Tests {@link Upgd} followed by SGD with weight decay against a double-precision reference of UPGD-W (Elsayed
+ * Tests {@link Upgd} (with its weight decay) followed by plain SGD against a double-precision reference of UPGD-W (Elsayed
  * and Mahmood 2024, first-order, global max), step by step with its utility trace.
  */
 class UpgdTest {
@@ -23,8 +23,8 @@ class UpgdTest {
         double sigma = 0.1;
         double lr = 0.05;
         double wd = 0.01;
-        Upgd upgd = new Upgd(beta, sigma, protect);
-        Sgd sgd = new Sgd(lr, 0, wd);
+        Upgd upgd = new Upgd(beta, sigma, wd, protect);
+        Sgd sgd = new Sgd(lr, 0, 0);
         StageFixture f = new StageFixture(false, 1, 9);
         StageState us = upgd.initialState(f.model);
         StageState ss = sgd.initialState(f.model);
