@@ -16,6 +16,8 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Tests {@link ContinualLearnerFunction} in Flink's operator harness: learning, reporting, snapshot and restore. */
 class ContinualLearnerFunctionTest {
@@ -145,14 +147,15 @@ class ContinualLearnerFunctionTest {
         }
     }
 
-    @Test
-    void theEndOfInputTrainsThePendingBatchAndEmitsTheFinalAccuracyMatrixRow() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theEndOfInputTrainsThePendingBatchAndEmitsTheFinalAccuracyMatrixRow(Backend backend) throws Exception {
         List<StreamExample> stream = stream(1203, 2);
         stream.forEach(e -> {
             e.taskId = e.seq < 600 ? 0 : 1;
             e.eval = e.seq % 10 == 0;
         });
-        try (var harness = harness(TWO_TASKS)) {
+        try (var harness = backend.on(harness(TWO_TASKS))) {
             harness.open();
             for (StreamExample e : stream) {
                 harness.processElement(e, e.eventTime);
@@ -178,8 +181,9 @@ class ContinualLearnerFunctionTest {
         }
     }
 
-    @Test
-    void snapshotRestoreContinuesExactlyLikeAnUninterruptedRun() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void snapshotRestoreContinuesExactlyLikeAnUninterruptedRun(Backend backend) throws Exception {
         List<StreamExample> stream = stream(1203, 2);
         List<EvaluationEvent> uninterrupted;
         try (var harness = harness()) {
@@ -192,7 +196,7 @@ class ContinualLearnerFunctionTest {
 
         List<EvaluationEvent> interrupted = new ArrayList<>();
         OperatorSubtaskState snapshot;
-        try (var first = harness()) {
+        try (var first = backend.on(harness())) {
             first.open();
             for (StreamExample e : stream.subList(0, 605)) {
                 first.processElement(e, e.eventTime);
@@ -200,7 +204,7 @@ class ContinualLearnerFunctionTest {
             snapshot = first.snapshot(1, 1);
             interrupted.addAll(events(first));
         }
-        try (var second = harness()) {
+        try (var second = backend.on(harness())) {
             second.initializeState(snapshot);
             second.open();
             for (StreamExample e : stream.subList(605, stream.size())) {

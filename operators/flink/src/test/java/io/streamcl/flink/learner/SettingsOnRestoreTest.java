@@ -18,7 +18,8 @@ import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.util.ExceptionUtils;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Restoring a learner snapshot under changed settings: policies take effect, state-shaping changes fail once. */
 class SettingsOnRestoreTest {
@@ -27,10 +28,11 @@ class SettingsOnRestoreTest {
             LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "10", LearnerSettings.EVAL_HOLDOUT, "0.1",
             LearnerSettings.EVAL_SAMPLES, "100");
 
-    @Test
-    void aPolicyChangeRestoresAndTakesEffect() throws Exception {
-        OperatorSubtaskState snapshot = snapshotAfter(605);
-        try (var restored = harness(with(LearnerSettings.EVAL_EVERY, "3", LearnerSettings.EVAL_SLICE, "40"))) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aPolicyChangeRestoresAndTakesEffect(Backend backend) throws Exception {
+        OperatorSubtaskState snapshot = snapshotAfter(605, backend);
+        try (var restored = backend.on(harness(with(LearnerSettings.EVAL_EVERY, "3", LearnerSettings.EVAL_SLICE, "40")))) {
             restored.initializeState(snapshot);
             restored.open();
             for (StreamExample e : ContinualLearnerFunctionTest.stream(1203, 2).subList(605, 1203)) {
@@ -43,10 +45,11 @@ class SettingsOnRestoreTest {
         }
     }
 
-    @Test
-    void aStateShapingChangeFailsWithoutRestartsNamingTheSettingAndBothValues() throws Exception {
-        OperatorSubtaskState snapshot = snapshotAfter(605);
-        try (var restored = harness(with(LearnerSettings.HIDDEN, "8"))) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aStateShapingChangeFailsWithoutRestartsNamingTheSettingAndBothValues(Backend backend) throws Exception {
+        OperatorSubtaskState snapshot = snapshotAfter(605, backend);
+        try (var restored = backend.on(harness(with(LearnerSettings.HIDDEN, "8")))) {
             assertThatThrownBy(() -> {
                 restored.initializeState(snapshot);
                 restored.open();
@@ -58,8 +61,8 @@ class SettingsOnRestoreTest {
         }
     }
 
-    private static OperatorSubtaskState snapshotAfter(int examples) throws Exception {
-        try (var first = harness(LearnerSettings.parse(SETTINGS))) {
+    private static OperatorSubtaskState snapshotAfter(int examples, Backend backend) throws Exception {
+        try (var first = backend.on(harness(LearnerSettings.parse(SETTINGS)))) {
             first.open();
             for (StreamExample e : ContinualLearnerFunctionTest.stream(examples, 2)) {
                 first.processElement(e, e.eventTime);
