@@ -6,6 +6,7 @@ import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.EvaluationTrigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,10 @@ class ContinualLearnerFunctionTest {
             // task 0: 540 trained, the boundary trains its partial batch (68 updates); task 1: 542, the last 6 at the end
             assertThat(last.getExamplesSeen()).isEqualTo(1203 - 121);
             assertThat(last.getModelStep()).isEqualTo(68 + 68);
+            assertThat(last.getTrigger()).isEqualTo(EvaluationTrigger.END_OF_INPUT);
+            assertThat(events).extracting(EvaluationEvent::getTrigger).startsWith(EvaluationTrigger.INITIAL)
+                    .containsOnlyOnce(EvaluationTrigger.BOUNDARY, EvaluationTrigger.END_OF_INPUT)
+                    .contains(EvaluationTrigger.PERIODIC);
             assertThat(last.getTasks()).extracting(t -> t.getTaskId()).containsExactly(0, 1);
             assertThat(last.getAggregate().getEndedTask()).isEqualTo(1);
             assertThat(last.getAggregate().getAccuracyMatrixRowTasks()).containsExactly(0, 1);
