@@ -2,12 +2,13 @@ package io.streamcl.jobs.alert;
 
 import io.streamcl.flink.alert.AlertConfig;
 import io.streamcl.flink.config.AlertSettings;
+import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.common.Uids;
 import io.streamcl.schemas.ForgettingAlert;
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,8 +40,8 @@ public final class AlertJob extends StreamJob {
     }
 
     @Override
-    protected Set<String> settingKeys() {
-        return AlertSettings.keys();
+    protected List<Setting<?>> settingDefinitions() {
+        return AlertSettings.DEFINITIONS;
     }
 
     /** The alert config from --config and --set, validated. */

@@ -1,9 +1,10 @@
 package io.streamcl.jobs.common;
 
+import io.streamcl.flink.config.Setting;
 import io.streamcl.schemas.DeadLetter;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -26,8 +27,8 @@ public abstract class StreamJob implements Callable<Integer> {
     @Option(names = "--dead-letters-topic", defaultValue = Topics.DEAD_LETTERS, description = "Output topic for input records that do not decode or break a rule (default: ${DEFAULT-VALUE}).")
     String deadLettersTopic;
 
-    /** The keys of this job's settings vocabulary. */
-    protected abstract Set<String> settingKeys();
+    /** This job's settings vocabulary. */
+    protected abstract List<Setting<?>> settingDefinitions();
 
     /** Builds the Kafka-wired topology on {@code env} and executes it; returns when a bounded job ends. */
     public abstract JobExecutionResult run(StreamExecutionEnvironment env) throws Exception;
@@ -67,13 +68,13 @@ public abstract class StreamJob implements Callable<Integer> {
 
     /** The settings from --config and -s; an unknown key is a parameter error. */
     protected Map<String, String> settings() throws IOException {
-        return settings.read(settingKeys());
+        return settings.read(settingDefinitions());
     }
 
     private static CommandLine commandLine(StreamJob job) {
         CommandLine commandLine = new CommandLine(job);
         commandLine.getCommandSpec().usageMessage()
-                .footer("%nSettings (--config, -s):%n  " + String.join("%n  ", job.settingKeys()));
+                .footer(SettingsOptions.listing(job.settingDefinitions()));
         return commandLine;
     }
 }

@@ -2,6 +2,7 @@ package io.streamcl.jobs.training;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.common.Uids;
@@ -9,7 +10,7 @@ import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,8 +47,8 @@ public final class TrainingJob extends StreamJob {
     }
 
     @Override
-    protected Set<String> settingKeys() {
-        return LearnerSettings.keys();
+    protected List<Setting<?>> settingDefinitions() {
+        return LearnerSettings.DEFINITIONS;
     }
 
     /** The learner config from --config and --set, validated. */

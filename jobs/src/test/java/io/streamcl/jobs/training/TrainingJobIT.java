@@ -12,6 +12,7 @@ import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.EvaluationTrigger;
 import io.streamcl.schemas.codec.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,6 +62,13 @@ class TrainingJobIT {
         EvaluationEvent last = events.get(events.size() - 1);
         assertThat(last.getKey()).isEqualTo("learner-0");
         assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
+        assertThat(last.getTrigger()).isEqualTo(EvaluationTrigger.END_OF_INPUT);
+        assertThat(last.getAggregate().getEndedTask()).as("the end of input ends task 1").isEqualTo(1);
+        assertThat(last.getAggregate().getAccuracyMatrixRowTasks()).containsExactly(0, 1);
+        assertThat(last.getAggregate().getAccuracyMatrixRow())
+                .containsExactly(accuracy(last, 0), accuracy(last, 1));
+        assertThat(last.getAggregate().getFinalAccuracy()).isCloseTo((accuracy(last, 0) + accuracy(last, 1)) / 2,
+                org.assertj.core.data.Offset.offset(1e-9));
 
         double task0BeforeBoundary = accuracy(events.stream().filter(e -> e.getCurrentTask() == 0)
                 .reduce((a, b) -> b).orElseThrow(), 0);

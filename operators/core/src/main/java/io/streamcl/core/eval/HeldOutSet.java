@@ -5,6 +5,7 @@ import io.streamcl.core.replay.Reservoir;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A bounded, uniformly sampled evaluation set of one task: reservoir sampling (Vitter 1985, algorithm R) over the
@@ -12,14 +13,19 @@ import java.io.IOException;
  *
  * <p>The replacement slot for the n-th offer is drawn from {@link StatelessRandom} keyed by (seed, task), so the
  * set is reproducible and a snapshot needs no generator state.
+ *
+ * <p>Rows are allocated as the set fills (doubling up to the capacity), so a key with many tasks or sparse EVAL
+ * examples holds what it sampled rather than capacity x inputs floats per task from the start.
  */
 public final class HeldOutSet {
     private final int taskId;
     private final int capacity;
     private final int inputs;
     private final long key;
-    private final float[] features;
-    private final int[] labels;
+    private static final int FIRST_ROWS = 16;
+
+    private float[] features;
+    private int[] labels;
     private int size;
     private long offered;
 
@@ -31,8 +37,12 @@ public final class HeldOutSet {
         this.capacity = capacity;
         this.inputs = inputs;
         this.key = StatelessRandom.key(seed, 0x4E1DL, taskId);
-        this.features = new float[capacity * inputs];
-        this.labels = new int[capacity];
+        allocate(Math.min(capacity, FIRST_ROWS));
+    }
+
+    private void allocate(int rows) {
+        features = features == null ? new float[rows * inputs] : Arrays.copyOf(features, rows * inputs);
+        labels = labels == null ? new int[rows] : Arrays.copyOf(labels, rows);
     }
 
     public int taskId() {
@@ -55,6 +65,9 @@ public final class HeldOutSet {
             throw new IllegalArgumentException("features has " + x.length + " values, the set holds " + inputs);
         }
         int slot = Reservoir.slot(key, offered, size, capacity);
+        if (slot == labels.length) {
+            allocate(Math.min(capacity, 2 * slot));
+        }
         size += slot == size ? 1 : 0;
         offered++;
         if (slot >= 0) {
@@ -89,6 +102,7 @@ public final class HeldOutSet {
         HeldOutSet set = new HeldOutSet(in.readInt(), in.readInt(), in.readInt(), seed);
         set.size = in.readInt();
         set.offered = in.readLong();
+        set.allocate(Math.max(set.size, set.labels.length));
         Reservoir.readRows(in, set.features, set.labels, set.size, set.inputs);
         return set;
     }

@@ -11,8 +11,12 @@ import io.streamcl.core.metrics.ContinualMetrics;
 import io.streamcl.core.metrics.PeriodicEvaluation;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.optim.StatelessRandom;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +40,8 @@ import java.util.Optional;
  * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
  */
 public final class ContinualLearner {
-    /** Version of the binary form written by {@link #writeTo}. */
-    public static final int FORMAT_VERSION = 1;
+    /** Version of the binary form written by {@link #writeTo}; 2 added the end-of-input flag (1 is still read). */
+    public static final int FORMAT_VERSION = 2;
 
     private static final int NO_TASK = Integer.MIN_VALUE;
     private static final int ROWS_PER_EVALUATION_PASS = 1000;
@@ -60,6 +64,8 @@ public final class ContinualLearner {
     private long evaluations;
     private long lastEvaluatedStep = -1;
     private long lastProbeStep;
+    /** The input ended ({@link #finish}) and nothing was trained since. */
+    private boolean ended;
     private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
@@ -116,7 +122,7 @@ public final class ContinualLearner {
             heldOut.offer(taskId, features, label);
             return reports;
         }
-        if (taskId != currentTask) {
+        if (ended || taskId != currentTask) {
             startTask(taskId, reports);
         }
         if (learner.add(features, label)) {
@@ -134,6 +140,30 @@ public final class ContinualLearner {
         if (learner.pending() > 0) {
             train(reports);
         }
+        return reports;
+    }
+
+    /**
+     * The input ended (a bounded stream was consumed): trains the pending partial mini-batch, scores every seen task
+     * on the final model and ends the current task in the metrics, so the one report returned carries the final
+     * accuracy-matrix row (ACC, BWT, forgetting after the last task). Returns nothing before the first trained
+     * example or when nothing was trained since the previous call. Input after it resumes training, as a new start
+     * of its task in the metrics.
+     *
+     * <p>A task already scored at the final step (the periodic evaluation of the last update) is scored again for
+     * this report but not recorded twice in the metrics, whose WF/WP windows count one evaluation per step and task;
+     * with {@code eval.slice} below the set size the second score uses the next slice.
+     */
+    public List<LearnerReport> finish() {
+        List<LearnerReport> reports = new ArrayList<>(1);
+        if (currentTask == NO_TASK || ended) {
+            return reports;
+        }
+        if (learner.pending() > 0) {
+            update();
+        }
+        ended = true;
+        reports.add(evaluate(EvaluationReason.END_OF_INPUT));
         return reports;
     }
 
@@ -156,35 +186,46 @@ public final class ContinualLearner {
         if (learner.pending() > 0) {
             train(reports);
         }
-        if (currentTask != NO_TASK) {
+        EvaluationReason reason = currentTask == NO_TASK ? EvaluationReason.INITIAL : EvaluationReason.BOUNDARY;
+        if (currentTask != NO_TASK && taskId != currentTask) {
             learner.boundary();
         }
         metrics.startTask(learner.step(), taskId);
         heldOut.markStarted(taskId);
         currentTask = taskId;
+        ended = false;
         if (policy.isDue(learner.step(), true)) {
-            reports.add(evaluate());
+            reports.add(evaluate(reason));
         }
     }
 
     private BatchResult train(List<LearnerReport> reports) {
-        BatchResult result = learner.update();
-        progress.add(result);
-        metrics.recordPredictions(currentTask, result.correctBeforeUpdate(), result.rows());
+        BatchResult result = update();
         if (policy.isDue(result.step(), false)) {
-            reports.add(evaluate());
+            reports.add(evaluate(EvaluationReason.PERIODIC));
         }
         return result;
     }
 
-    /** Scores every seen task not yet scored at this step, feeds the metrics and drains the training window. */
-    private LearnerReport evaluate() {
+    private BatchResult update() {
+        BatchResult result = learner.update();
+        progress.add(result);
+        metrics.recordPredictions(currentTask, result.correctBeforeUpdate(), result.rows());
+        return result;
+    }
+
+    /**
+     * Scores every seen task not yet scored at this step (every seen task at the end of input), feeds the metrics
+     * with the new scores and drains the training window.
+     */
+    private LearnerReport evaluate(EvaluationReason reason) {
         long step = learner.step();
         if (step != lastEvaluatedStep) {
             lastEvaluatedStep = step;
             evaluatedAtLastStep.clear();
         }
-        var sets = heldOut.seen().stream().filter(s -> !evaluatedAtLastStep.contains(s.taskId())).toList();
+        boolean ending = reason == EvaluationReason.END_OF_INPUT;
+        var sets = heldOut.seen().stream().filter(s -> ending || !evaluatedAtLastStep.contains(s.taskId())).toList();
         TaskEvaluator evaluator = EVALUATORS.get().computeIfAbsent(config.learner().model().canonical(),
                 shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
         int slice = config.evaluation().slice();
@@ -198,11 +239,16 @@ public final class ContinualLearner {
         }
         evaluations++;
         for (TaskScore score : scores) {
-            metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());
-            evaluatedAtLastStep.add(score.taskId());
+            if (!evaluatedAtLastStep.contains(score.taskId())) {
+                metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());
+                evaluatedAtLastStep.add(score.taskId());
+            }
+        }
+        if (ending) {
+            metrics.endTask(step);
         }
         return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
-                scores, metrics.report(), plasticityDue(step) ? probe() : null);
+                scores, metrics.report(), plasticityDue(step) ? probe() : null, reason);
     }
 
     /** Whether diagnostics are due: the first evaluation at or after each multiple of the period. */
@@ -221,6 +267,21 @@ public final class ContinualLearner {
                 .orElse(null);
     }
 
+    /**
+     * This learner's state under {@code other}, a config that may differ from its own in policies only (evaluation
+     * cadence and slice, holdout fraction, diagnostics period, minimum segment length), which take effect from now
+     * on. A state-shaping difference fails as reading the state under {@code other} does.
+     */
+    public ContinualLearner reconfigured(ContinualLearnerConfig other) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            writeTo(new DataOutputStream(bytes));
+            return readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), other);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("learner state does not fit the config " + other.canonical(), e);
+        }
+    }
+
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(FORMAT_VERSION);
         out.writeInt(currentTask);
@@ -228,6 +289,7 @@ public final class ContinualLearner {
         out.writeLong(evaluations);
         out.writeLong(lastEvaluatedStep);
         out.writeLong(lastProbeStep);
+        out.writeBoolean(ended);
         out.writeInt(evaluatedAtLastStep.size());
         for (int task : evaluatedAtLastStep) {
             out.writeInt(task);
@@ -242,8 +304,8 @@ public final class ContinualLearner {
     /** Reads a learner written by {@link #writeTo} under the same config; rejects other versions. */
     public static ContinualLearner readFrom(DataInput in, ContinualLearnerConfig config) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("continual learner state has format version " + version + ", this build reads "
+        if (version != FORMAT_VERSION && version != 1) {
+            throw new IOException("continual learner state has format version " + version + ", this build reads 1 to "
                     + FORMAT_VERSION);
         }
         int currentTask = in.readInt();
@@ -251,6 +313,7 @@ public final class ContinualLearner {
         long evaluations = in.readLong();
         long lastEvaluatedStep = in.readLong();
         long lastProbeStep = in.readLong();
+        boolean ended = version >= 2 && in.readBoolean();
         List<Integer> evaluatedAtLastStep = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
             evaluatedAtLastStep.add(in.readInt());
@@ -268,6 +331,7 @@ public final class ContinualLearner {
         restored.evaluations = evaluations;
         restored.lastEvaluatedStep = lastEvaluatedStep;
         restored.lastProbeStep = lastProbeStep;
+        restored.ended = ended;
         restored.evaluatedAtLastStep.addAll(evaluatedAtLastStep);
         return restored;
     }

@@ -6,6 +6,7 @@ import io.streamcl.core.model.MlpWorkspace;
 import io.streamcl.core.optim.StepSignals;
 import io.streamcl.core.optim.UpdatePipeline;
 import io.streamcl.core.replay.ReplayBuffer;
+import io.streamcl.core.state.FloatArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -222,9 +223,7 @@ public final class OnlineLearner {
         out.writeLong(examplesSeen);
         float[] parameters = model.parameters();
         out.writeInt(parameters.length);
-        for (float v : parameters) {
-            out.writeFloat(v);
-        }
+        FloatArrays.write(out, parameters, 0, parameters.length);
         pipeline.writeTo(out);
         out.writeInt(task);
         out.writeLong(sinceBoundary);
@@ -264,9 +263,7 @@ public final class OnlineLearner {
         long step = in.readLong();
         long examplesSeen = in.readLong();
         float[] parameters = new float[in.readInt()];
-        for (int i = 0; i < parameters.length; i++) {
-            parameters[i] = in.readFloat();
-        }
+        FloatArrays.read(in, parameters, 0, parameters.length);
         Mlp model = Mlp.withParameters(config.model(), parameters);
         OnlineLearner learner = new OnlineLearner(config, model, UpdatePipeline.readFrom(in, config.optimizer(), model));
         learner.step = step;

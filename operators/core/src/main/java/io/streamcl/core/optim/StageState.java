@@ -1,5 +1,6 @@
 package io.streamcl.core.optim;
 
+import io.streamcl.core.state.FloatArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -96,9 +97,7 @@ public final class StageState {
         for (Map.Entry<String, float[]> e : floats.entrySet()) {
             out.writeUTF(e.getKey());
             out.writeInt(e.getValue().length);
-            for (float v : e.getValue()) {
-                out.writeFloat(v);
-            }
+            FloatArrays.write(out, e.getValue(), 0, e.getValue().length);
         }
         out.writeInt(ints.size());
         for (Map.Entry<String, int[]> e : ints.entrySet()) {
@@ -133,9 +132,7 @@ public final class StageState {
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
             float[] values = new float[in.readInt()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = in.readFloat();
-            }
+            FloatArrays.read(in, values, 0, values.length);
             state.putFloats(name, values);
         }
         for (int n = in.readInt(); n > 0; n--) {

@@ -1,6 +1,7 @@
 package io.streamcl.core.replay;
 
 import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.state.FloatArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -30,9 +31,7 @@ public final class Reservoir {
             throws IOException {
         for (int r = 0; r < rows; r++) {
             out.writeInt(labels[r]);
-            for (int j = 0; j < inputs; j++) {
-                out.writeFloat(features[r * inputs + j]);
-            }
+            FloatArrays.write(out, features, r * inputs, inputs);
         }
     }
 
@@ -40,9 +39,7 @@ public final class Reservoir {
     public static void readRows(DataInput in, float[] features, int[] labels, int rows, int inputs) throws IOException {
         for (int r = 0; r < rows; r++) {
             labels[r] = in.readInt();
-            for (int j = 0; j < inputs; j++) {
-                features[r * inputs + j] = in.readFloat();
-            }
+            FloatArrays.read(in, features, r * inputs, inputs);
         }
     }
 }

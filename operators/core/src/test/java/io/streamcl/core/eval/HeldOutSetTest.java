@@ -52,6 +52,24 @@ class HeldOutSetTest {
         assertThat(restored.offered()).isEqualTo(a.offered());
     }
 
+    @Test
+    void allocatesRowsAsItFills() {
+        HeldOutSet set = new HeldOutSet(0, 100, 2, 3);
+        set.offer(new float[] {0, 0}, 0);
+        assertThat(set.features()).hasSize(16 * 2);
+        for (int i = 1; i < 40; i++) {
+            set.offer(new float[] {i, -i}, i % 3);
+        }
+        assertThat(set.features()).hasSize(64 * 2);
+        assertThat(set.features()[2 * 39]).as("rows kept in order while filling").isEqualTo(39);
+        assertThat(set.label(39)).isEqualTo(0);
+        for (int i = 40; i < 1000; i++) {
+            set.offer(new float[] {i, -i}, i % 3);
+        }
+        assertThat(set.features()).hasSize(100 * 2);
+        assertThat(set.size()).isEqualTo(100);
+    }
+
     private static HeldOutSet filled(long seed) {
         HeldOutSet set = new HeldOutSet(0, 20, 2, seed);
         for (int i = 0; i < 300; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamcl.core.detect.BoundaryDetectorConfig;
 import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.eval.TaskScore;
+import io.streamcl.core.metrics.BoundaryReport;
 import io.streamcl.core.metrics.MetricsConfig;
 import io.streamcl.core.metrics.TaskReport;
 import io.streamcl.core.model.Activation;
@@ -79,6 +80,74 @@ class ContinualLearnerTest {
     }
 
     @Test
+    void endOfInputTrainsThePendingBatchAndReportsTheFinalAccuracyMatrixRow() {
+        ContinualLearner learner = ContinualLearner.create(CONFIG);
+        List<LearnerReport> reports = new ArrayList<>();
+        for (Example e : stream(6003, 5)) {
+            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, false));
+        }
+        int pending = learner.learner().pending();
+        long step = learner.learner().step();
+        assertThat(pending).as("the stream leaves a partial batch").isPositive();
+
+        List<LearnerReport> end = learner.finish();
+
+        assertThat(end).singleElement().satisfies(last -> {
+            assertThat(last.reason()).isEqualTo(EvaluationReason.END_OF_INPUT);
+            assertThat(last.step()).as("the partial batch was trained").isEqualTo(step + 1);
+            assertThat(last.examplesSeen()).isEqualTo(learner.learner().examplesSeen());
+            assertThat(last.scores()).extracting(TaskScore::taskId).containsExactly(0, 1);
+            assertThat(last.metrics().atBoundary()).isTrue();
+            BoundaryReport row = last.metrics().boundary();
+            assertThat(row.endedTask()).isEqualTo(1);
+            assertThat(row.tasks()).containsExactly(0, 1);
+            assertThat(row.accuracies()).containsExactly(score(last, 0).accuracy(), score(last, 1).accuracy());
+            assertThat(row.finalAccuracy()).isEqualTo((score(last, 0).accuracy() + score(last, 1).accuracy()) / 2);
+            assertThat(row.backwardTransfer()).as("task 1 reverses task 0's labels").isLessThan(-0.5);
+        });
+        assertThat(learner.learner().pending()).isZero();
+        assertThat(learner.finish()).as("nothing trained since").isEmpty();
+        assertThat(reports.get(0).reason()).isEqualTo(EvaluationReason.INITIAL);
+        assertThat(reports).filteredOn(r -> r.reason() == EvaluationReason.BOUNDARY).singleElement()
+                .satisfies(r -> assertThat(r.currentTask()).isEqualTo(1));
+        assertThat(reports.subList(1, reports.size())).extracting(LearnerReport::reason)
+                .containsOnly(EvaluationReason.PERIODIC, EvaluationReason.BOUNDARY);
+    }
+
+    @Test
+    void endOfInputRightAfterAPeriodicEvaluationScoresAgainWithoutRecordingTwice() {
+        ContinualLearner learner = ContinualLearner.create(CONFIG);
+        List<LearnerReport> reports = new ArrayList<>();
+        List<Example> stream = stream(6000, 5);
+        int i = 0;
+        while (reports.isEmpty() || reports.get(reports.size() - 1).step() < 400
+                || reports.get(reports.size() - 1).step() != learner.learner().step()
+                || learner.learner().pending() > 0) {
+            Example e = stream.get(i++);
+            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, false));
+        }
+        LearnerReport periodic = reports.get(reports.size() - 1);
+        assertThat(periodic.step()).isEqualTo(learner.learner().step());
+        long evaluationsOfTask1 = task(periodic, 1).evaluations();
+
+        LearnerReport last = learner.finish().get(0);
+
+        assertThat(last.step()).isEqualTo(periodic.step());
+        assertThat(last.scores()).extracting(TaskScore::taskId).containsExactly(0, 1);
+        assertThat(score(last, 1).accuracy()).as("full sets: the same score").isEqualTo(score(periodic, 1).accuracy());
+        assertThat(task(last, 1).evaluations()).isEqualTo(evaluationsOfTask1);
+        assertThat(last.metrics().boundary().step()).isEqualTo(periodic.step());
+
+        List<LearnerReport> resumed = new ArrayList<>();
+        for (Example e : stream.subList(i, i + 200)) {
+            resumed.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, false));
+        }
+        assertThat(resumed.get(0).reason()).as("input after the end resumes the task").isEqualTo(EvaluationReason.BOUNDARY);
+        assertThat(resumed.get(0).currentTask()).isEqualTo(1);
+        assertThat(learner.finish()).singleElement().satisfies(r -> assertThat(r.metrics().atBoundary()).isTrue());
+    }
+
+    @Test
     void cutsATaskFreeStreamIntoSegmentsAtTheLossJump() {
         ContinualLearner learner = ContinualLearner.create(CONFIG);
         List<LearnerReport> reports = new ArrayList<>();
@@ -92,6 +161,10 @@ class ContinualLearnerTest {
         assertThat(boundary.step()).isBetween(switchStep, switchStep + 40);
         assertThat(score(last, 0).accuracy()).isLessThan(0.3);
         assertThat(score(last, 1).accuracy()).isGreaterThan(0.9);
+    }
+
+    private static TaskReport task(LearnerReport report, int task) {
+        return report.metrics().tasks().stream().filter(t -> t.taskId() == task).findFirst().orElseThrow();
     }
 
     private static TaskScore score(LearnerReport report, int task) {

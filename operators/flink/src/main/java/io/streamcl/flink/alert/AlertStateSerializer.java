@@ -5,6 +5,7 @@ import io.streamcl.flink.state.BinaryStateSerializer;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
 /**
@@ -14,7 +15,12 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 public final class AlertStateSerializer extends BinaryStateSerializer<LearnerAlerts, AlertConfig> {
 
     public AlertStateSerializer(AlertConfig config) {
-        super(config);
+        super(config, AlertSettings.format(config));
+    }
+
+    @Override
+    protected AlertConfig parse(Map<String, String> settings) {
+        return AlertSettings.parse(settings);
     }
 
     @Override
@@ -34,6 +40,6 @@ public final class AlertStateSerializer extends BinaryStateSerializer<LearnerAle
 
     @Override
     public TypeSerializerSnapshot<LearnerAlerts> snapshotConfiguration() {
-        return new AlertStateSerializerSnapshot(AlertSettings.format(config()));
+        return new AlertStateSerializerSnapshot(settings());
     }
 }

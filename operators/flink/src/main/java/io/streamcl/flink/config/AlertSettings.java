@@ -1,18 +1,16 @@
 package io.streamcl.flink.config;
 
-import static io.streamcl.flink.config.SettingValues.integer;
-import static io.streamcl.flink.config.SettingValues.number;
-import static io.streamcl.flink.config.SettingValues.textForm;
-
 import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.detect.ForgettingAlertsConfig;
 import io.streamcl.core.detect.LifecycleConfig;
 import io.streamcl.flink.alert.AlertConfig;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The job-configuration vocabulary of the alert job: parses {@code key=value} settings into an {@link AlertConfig}
@@ -29,14 +27,28 @@ public final class AlertSettings {
     public static final String COOL_DOWN = "alert.cool-down";
     public static final String MAX_TASKS = "alert.max-tasks";
 
-    /** Defaults: the calibrated ones of docs/detector-calibration.md. */
-    public static final Map<String, String> DEFAULTS = Map.of(
-            DETECTOR, ForgettingAlertsConfig.defaults().detector().canonical(),
-            MIN_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_MIN_DEPTH),
-            WARNING_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_WARNING_DEPTH),
-            CRITICAL_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_CRITICAL_DEPTH),
-            COOL_DOWN, Integer.toString(LifecycleConfig.DEFAULT_COOL_DOWN_EVALUATIONS),
-            MAX_TASKS, Integer.toString(AlertConfig.DEFAULT_MAX_TASKS));
+    /**
+     * Defaults: the calibrated ones of docs/detector-calibration.md. Every one shapes state: the rules' states hold
+     * figures of the configured detector and thresholds, so a restore under other values is refused.
+     */
+    public static final List<Setting<?>> DEFINITIONS = List.of(
+            Setting.of(DETECTOR, "spec", ForgettingAlertsConfig.defaults().detector().canonical(), true,
+                    "change detector on each task's accuracy (drop-from-best, ewma-drop, page-hinkley, cusum, adwin)",
+                    DetectorConfig::parse),
+            Setting.number(MIN_DEPTH, ForgettingAlertsConfig.DEFAULT_MIN_DEPTH, true,
+                    "smoothed accuracy drop below the detector's baseline needed to open"),
+            Setting.number(WARNING_DEPTH, ForgettingAlertsConfig.DEFAULT_WARNING_DEPTH, true,
+                    "depth at opening from which the severity is WARNING"),
+            Setting.number(CRITICAL_DEPTH, ForgettingAlertsConfig.DEFAULT_CRITICAL_DEPTH, true,
+                    "depth at opening from which the severity is CRITICAL"),
+            Setting.integer(COOL_DOWN, LifecycleConfig.DEFAULT_COOL_DOWN_EVALUATIONS, true,
+                    "evaluations after a resolution during which the task opens no new alert"),
+            Setting.integer(MAX_TASKS, AlertConfig.DEFAULT_MAX_TASKS, true,
+                    "tasks whose alert state a key keeps; beyond it the task seen first is forgotten"));
+
+    /** Default text of every key. */
+    public static final Map<String, String> DEFAULTS = DEFINITIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(Setting::key, Setting::defaultValue));
 
     private AlertSettings() {}
 
@@ -47,19 +59,20 @@ public final class AlertSettings {
 
     /** Parses settings over the defaults; keys outside {@link #keys()} are ignored here. */
     public static AlertConfig parse(Map<String, String> settings) {
-        Map<String, String> s = SettingValues.overDefaults(DEFAULTS, settings);
-        DetectorConfig detector = textForm(s, DETECTOR, DetectorConfig::parse);
+        DetectorConfig detector = Setting.valueOf(DEFINITIONS, DETECTOR, settings);
         ForgettingAlertsConfig calibrated = ForgettingAlertsConfig.defaults();
         try {
             ForgettingAlertsConfig forgetting = new ForgettingAlertsConfig(detector, calibrated.smoothing(),
-                    number(s, MIN_DEPTH), calibrated.recoveryMargin(), calibrated.recoveryFraction(),
-                    number(s, WARNING_DEPTH), number(s, CRITICAL_DEPTH),
-                    new LifecycleConfig(calibrated.lifecycle().recoveryEvaluations(), integer(s, COOL_DOWN)));
-            return new AlertConfig(forgetting, integer(s, MAX_TASKS));
+                    Setting.valueOf(DEFINITIONS, MIN_DEPTH, settings), calibrated.recoveryMargin(),
+                    calibrated.recoveryFraction(), Setting.valueOf(DEFINITIONS, WARNING_DEPTH, settings),
+                    Setting.valueOf(DEFINITIONS, CRITICAL_DEPTH, settings),
+                    new LifecycleConfig(calibrated.lifecycle().recoveryEvaluations(),
+                            Setting.valueOf(DEFINITIONS, COOL_DOWN, settings)));
+            return new AlertConfig(forgetting, Setting.valueOf(DEFINITIONS, MAX_TASKS, settings));
         } catch (IllegalArgumentException e) {
             // The core names its own parameters; the settings they came from are listed so the user finds them.
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage() + " (settings: "
-                    + new TreeMap<>(s) + ")");
+                    + new TreeMap<>(settings) + ")");
         }
     }
 

@@ -1,11 +1,5 @@
 package io.streamcl.flink.config;
 
-import static io.streamcl.flink.config.SettingValues.bool;
-import static io.streamcl.flink.config.SettingValues.integer;
-import static io.streamcl.flink.config.SettingValues.longValue;
-import static io.streamcl.flink.config.SettingValues.number;
-import static io.streamcl.flink.config.SettingValues.textForm;
-
 import io.streamcl.core.detect.BoundaryDetectorConfig;
 import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.eval.EvaluationConfig;
@@ -19,9 +13,10 @@ import io.streamcl.core.model.Loss;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.optim.OptimizerConfig;
 import io.streamcl.core.replay.ReplayConfig;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,30 +56,48 @@ public final class LearnerSettings {
     public static final String SEGMENT_LOG_LOSS = "segment.log-loss";
     public static final String SEGMENT_MIN_UPDATES = "segment.min-updates";
 
-    /** Defaults: the MLP 784-256-256-10 of the benchmarks, plain SGD at 0.01, batches of 32. */
-    public static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry(INPUTS, "784"),
-            Map.entry(CLASSES, "10"),
-            Map.entry(HIDDEN, "256,256"),
-            Map.entry(ACTIVATION, "relu"),
-            Map.entry(LAYER_NORM, "false"),
-            Map.entry(LOSS, "softmax-cross-entropy"),
-            Map.entry(INIT, "kaiming-uniform"),
-            Map.entry(SEED, "0"),
-            Map.entry(OPTIMIZER, "sgd(lr=0.01)"),
-            Map.entry(BATCH_SIZE, "32"),
-            Map.entry(REPLAY, ReplayConfig.NONE.canonical()),
-            Map.entry(EVAL_EVERY, Integer.toString(EvaluationConfig.DEFAULT_EVERY)),
-            Map.entry(EVAL_SAMPLES, Integer.toString(EvaluationConfig.DEFAULT_SAMPLES_PER_TASK)),
-            Map.entry(EVAL_SLICE, "all"),
-            Map.entry(EVAL_HOLDOUT, Double.toString(EvaluationConfig.DEFAULT_HOLDOUT_FRACTION)),
-            Map.entry(EVAL_LCA_BETA, Integer.toString(MetricsConfig.DEFAULT_LCA_BETA)),
-            Map.entry(EVAL_RECOVERY, Double.toString(RecoveryTolerance.DEFAULT.epsilon())),
-            Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)),
-            Map.entry(EVAL_PLASTICITY_EVERY, Integer.toString(EvaluationConfig.DEFAULT_PLASTICITY_EVERY)),
-            Map.entry(SEGMENT_DETECTOR, BoundaryDetectorConfig.defaults().detector().canonical()),
-            Map.entry(SEGMENT_LOG_LOSS, Boolean.toString(BoundaryDetectorConfig.DEFAULT_LOG)),
-            Map.entry(SEGMENT_MIN_UPDATES, Integer.toString(BoundaryDetectorConfig.DEFAULT_MIN_SEGMENT)));
+    /** The MLP 784-256-256-10 of the benchmarks, plain SGD at 0.01, batches of 32, by default. */
+    public static final List<Setting<?>> DEFINITIONS = List.of(
+            Setting.integer(INPUTS, 784, true, "feature count; records with another count are dead-lettered"),
+            Setting.integer(CLASSES, 10, true, "output classes; labels outside [0, classes) are dead-lettered"),
+            Setting.of(HIDDEN, "widths", "256,256", true, "hidden layer widths, comma-separated (empty for none)",
+                    LearnerSettings::hidden),
+            Setting.named(ACTIVATION, Activation.class, Activation.RELU, true, "hidden activation"),
+            Setting.bool(LAYER_NORM, false, true, "LayerNorm after each hidden layer"),
+            Setting.named(LOSS, Loss.class, Loss.SOFTMAX_CROSS_ENTROPY, true, "training loss"),
+            Setting.named(INIT, InitScheme.class, InitScheme.KAIMING_UNIFORM, true, "initial weights"),
+            Setting.longInteger(SEED, 0, true, "seed of the initial weights, held-out and replay sampling"),
+            Setting.of(OPTIMIZER, "stages", "sgd(lr=0.01)", true,
+                    "update pipeline, stages joined by +, e.g. adam(lr=0.001)+cbp(rho=1e-4)", OptimizerConfig::parse),
+            Setting.integer(BATCH_SIZE, 32, true, "examples per update"),
+            Setting.of(REPLAY, "spec", ReplayConfig.NONE.canonical(), true,
+                    "experience replay: none, reservoir(...) or class_balanced(...)", ReplayConfig::parse),
+            Setting.integer(EVAL_EVERY, EvaluationConfig.DEFAULT_EVERY, false,
+                    "continual evaluation after every N updates, plus before the first and at task boundaries"),
+            Setting.integer(EVAL_SAMPLES, EvaluationConfig.DEFAULT_SAMPLES_PER_TASK, true,
+                    "capacity of each task's held-out set (reservoir sample of its EVAL examples)"),
+            Setting.of(EVAL_SLICE, "int|all", "all", false,
+                    "held-out samples per task one evaluation scores; fewer rotate through the set",
+                    value -> value.equals("all") ? 0 : Integer.parseInt(value)),
+            Setting.number(EVAL_HOLDOUT, EvaluationConfig.DEFAULT_HOLDOUT_FRACTION, false,
+                    "share of TRAIN examples also diverted to the held-out sets"),
+            Setting.integer(EVAL_LCA_BETA, MetricsConfig.DEFAULT_LCA_BETA, true, "learning-curve-area horizon beta"),
+            Setting.number(EVAL_RECOVERY, RecoveryTolerance.DEFAULT.epsilon(), true,
+                    "a stability gap counts as recovered within this much of its pre-boundary accuracy"),
+            Setting.integer(EVAL_MAX_TASKS, MetricsConfig.DEFAULT_MAX_TASKS, true,
+                    "most tasks (or drift segments) tracked at once; the oldest is forgotten beyond"),
+            Setting.integer(EVAL_PLASTICITY_EVERY, EvaluationConfig.DEFAULT_PLASTICITY_EVERY, false,
+                    "updates between plasticity diagnostics; 0 = off"),
+            Setting.of(SEGMENT_DETECTOR, "spec", BoundaryDetectorConfig.defaults().detector().canonical(), true,
+                    "change detector on the training loss that opens a new segment in task-free streams",
+                    DetectorConfig::parse),
+            Setting.bool(SEGMENT_LOG_LOSS, BoundaryDetectorConfig.DEFAULT_LOG, true, "the detector sees ln(loss)"),
+            Setting.integer(SEGMENT_MIN_UPDATES, BoundaryDetectorConfig.DEFAULT_MIN_SEGMENT, false,
+                    "least updates between two segment boundaries"));
+
+    /** Default text of every key. */
+    public static final Map<String, String> DEFAULTS = DEFINITIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(Setting::key, Setting::defaultValue));
 
     private LearnerSettings() {}
 
@@ -94,27 +107,47 @@ public final class LearnerSettings {
     }
 
     /** Parses settings over the defaults; keys outside {@link #keys()} are ignored here (other components own them). */
-    public static ContinualLearnerConfig parse(Map<String, String> settings) {
-        Map<String, String> s = SettingValues.overDefaults(DEFAULTS, settings);
+    public static ContinualLearnerConfig parse(Map<String, String> s) {
         try {
-            MlpConfig model = new MlpConfig(integer(s, INPUTS), hidden(s.get(HIDDEN)), integer(s, CLASSES),
-                    named(s, ACTIVATION, Activation.class), bool(s, LAYER_NORM), named(s, LOSS, Loss.class),
-                    named(s, INIT, InitScheme.class), longValue(s, SEED));
-            LearnerConfig learner = new LearnerConfig(model, OptimizerConfig.parse(s.get(OPTIMIZER)),
-                    integer(s, BATCH_SIZE), textForm(s, REPLAY, ReplayConfig::parse));
-            int samples = integer(s, EVAL_SAMPLES);
-            MetricsConfig metrics = new MetricsConfig(integer(s, EVAL_LCA_BETA),
-                    RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
-            EvaluationConfig evaluation = new EvaluationConfig(integer(s, EVAL_EVERY), samples,
-                    "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
-                    metrics, integer(s, EVAL_PLASTICITY_EVERY));
-            BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(
-                    textForm(s, SEGMENT_DETECTOR, DetectorConfig::parse), bool(s, SEGMENT_LOG_LOSS),
-                    integer(s, SEGMENT_MIN_UPDATES));
+            MlpConfig model = new MlpConfig(get(s, INPUTS), get(s, HIDDEN), get(s, CLASSES), get(s, ACTIVATION),
+                    get(s, LAYER_NORM), get(s, LOSS), get(s, INIT), get(s, SEED));
+            LearnerConfig learner = new LearnerConfig(model, get(s, OPTIMIZER), get(s, BATCH_SIZE), get(s, REPLAY));
+            int samples = get(s, EVAL_SAMPLES);
+            int slice = get(s, EVAL_SLICE);
+            MetricsConfig metrics = new MetricsConfig(get(s, EVAL_LCA_BETA),
+                    RecoveryTolerance.absolute(get(s, EVAL_RECOVERY)), get(s, EVAL_MAX_TASKS));
+            EvaluationConfig evaluation = new EvaluationConfig(get(s, EVAL_EVERY), samples,
+                    slice == 0 ? samples : slice, get(s, EVAL_HOLDOUT), metrics, get(s, EVAL_PLASTICITY_EVERY));
+            BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(get(s, SEGMENT_DETECTOR),
+                    get(s, SEGMENT_LOG_LOSS), get(s, SEGMENT_MIN_UPDATES));
             return new ContinualLearnerConfig(learner, evaluation, segmentation);
         } catch (IllegalArgumentException e) {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage());
         }
+    }
+
+    private static <T> T get(Map<String, String> settings, String key) {
+        return Setting.valueOf(DEFINITIONS, key, settings);
+    }
+
+    /**
+     * The state-shaping settings whose values differ between two settings maps (both over the defaults), as
+     * "key: old -> new" lines; empty when a state written under {@code before} is readable under {@code after}.
+     */
+    public static List<String> stateShapingChanges(Map<String, String> before, Map<String, String> after) {
+        ContinualLearnerConfig old = parse(before);
+        ContinualLearnerConfig now = parse(after);
+        Map<String, String> oldText = format(old);
+        Map<String, String> newText = format(now);
+        List<String> changes = new ArrayList<>();
+        for (Setting<?> setting : DEFINITIONS) {
+            String was = oldText.get(setting.key());
+            String is = newText.get(setting.key());
+            if (setting.shapesState() && !was.equals(is)) {
+                changes.add(setting.key() + ": " + was + " -> " + is);
+            }
+        }
+        return changes;
     }
 
     /** The settings that {@link #parse} turns back into {@code config}. */
@@ -126,10 +159,10 @@ public final class LearnerSettings {
         s.put(INPUTS, Integer.toString(model.inputs()));
         s.put(CLASSES, Integer.toString(model.outputs()));
         s.put(HIDDEN, Arrays.stream(model.hidden()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
-        s.put(ACTIVATION, name(model.activation()));
+        s.put(ACTIVATION, Setting.name(model.activation()));
         s.put(LAYER_NORM, Boolean.toString(model.layerNorm()));
-        s.put(LOSS, name(model.loss()));
-        s.put(INIT, name(model.init()));
+        s.put(LOSS, Setting.name(model.loss()));
+        s.put(INIT, Setting.name(model.init()));
         s.put(SEED, Long.toString(model.seed()));
         s.put(OPTIMIZER, config.optimizer().canonical());
         s.put(BATCH_SIZE, Integer.toString(config.batchSize()));
@@ -158,24 +191,10 @@ public final class LearnerSettings {
             try {
                 widths[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new InvalidSettingException(HIDDEN + " must be comma-separated widths like 256,256, got '" + value + "'");
+                throw new IllegalArgumentException("must be comma-separated widths like 256,256");
             }
         }
         return widths;
     }
 
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static <E extends Enum<E>> E named(Map<String, String> s, String key, Class<E> type) {
-        String value = s.get(key);
-        for (E constant : type.getEnumConstants()) {
-            if (name(constant).equals(value)) {
-                return constant;
-            }
-        }
-        throw new InvalidSettingException(key + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(LearnerSettings::name).collect(Collectors.joining(", ")) + ", got '" + value + "'");
-    }
 }

@@ -10,6 +10,7 @@ import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,12 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,10 +35,23 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Examples without a task id form a task-free stream, cut into segments by the core's loss-based boundary
  * detector.
+ *
+ * <p>Batching does not depend on the machine's speed: each key keeps one flush deadline (processing time), moved
+ * forward on every arrival, so a partial mini-batch is trained only after {@code flushAfter} without a new example
+ * for that key. On a stream that never idles that long, batches are always full and the updates and events are
+ * those of the examples alone.
+ *
+ * <p>End of input: each key has an event-time timer at {@link Long#MAX_VALUE}. Flink fires it only on the final
+ * watermark that a bounded source (or {@code stop --drain}) sends when the input ends; the job's sources assign no
+ * other watermarks. It trains the pending batch and emits the final evaluation ({@link ContinualLearner#finish()}).
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
+    /** Name of the keyed flush-deadline state (processing time, ms); part of the savepoint format, never rename. */
+    public static final String DEADLINE_STATE_NAME = "flush-deadline";
+    /** The event time of the end-of-input timer: only the final watermark reaches it. */
+    static final long END_OF_INPUT = Long.MAX_VALUE;
 
     /** Predictions for unlabeled examples. */
     public static final OutputTag<Prediction> PREDICTIONS =
@@ -46,6 +63,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient ContinualLearnerConfig config;
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
+    private transient ValueState<Long> deadline;
     private transient Counter heldOut;
     private transient volatile EvaluationEvent latest;
 
@@ -66,6 +84,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         config = LearnerSettings.parse(settings);
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
+        deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
         gauge(metrics, "avgAccuracy", AggregateMetrics::getAvgAccuracy);
@@ -82,36 +101,66 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     @Override
     public void processElement(StreamExample example, Context ctx, Collector<EvaluationEvent> out) throws Exception {
-        ContinualLearner learner = state.value();
+        ContinualLearner learner = learner();
         if (learner == null) {
             learner = ContinualLearner.create(config);
+            ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
         }
         if (example.label == null) {
             ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
                     learner.predict(example.features)));
+            moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
             return;
         }
         if (example.eval) {
             heldOut.inc();
         }
-        int pendingBefore = learner.learner().pending();
         emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime, example.features,
                 example.label, example.eval), out);
-        if (pendingBefore == 0 && learner.learner().pending() > 0) {
-            ctx.timerService().registerProcessingTimeTimer(
-                    ctx.timerService().currentProcessingTime() + flushAfterMillis);
-        }
+        moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
         state.update(learner);
+    }
+
+    /** One flush timer per key with pending examples, at {@code flushAfter} after the key's newest arrival. */
+    private void moveDeadline(TimerService timers, boolean pending) throws IOException {
+        Long previous = deadline.value();
+        long next = timers.currentProcessingTime() + flushAfterMillis;
+        if (previous != null && (!pending || previous != next)) {
+            timers.deleteProcessingTimeTimer(previous);
+        }
+        if (!pending) {
+            deadline.clear();
+        } else if (previous == null || previous != next) {
+            timers.registerProcessingTimeTimer(next);
+            deadline.update(next);
+        }
+    }
+
+    /**
+     * The key's learner under this job's config. A heap backend keeps the objects it restored, which carry the
+     * savepoint's config; a restore that changed policies only (the serializer snapshot refuses other changes)
+     * adopts the new ones here, once per key.
+     */
+    private ContinualLearner learner() throws IOException {
+        ContinualLearner learner = state.value();
+        return learner == null || learner.config() == config ? learner : learner.reconfigured(config);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvaluationEvent> out) throws Exception {
-        ContinualLearner learner = state.value();
-        if (learner != null && learner.learner().pending() > 0) {
-            emit(ctx.getCurrentKey(), learner, learner.flush(), out);
-            state.update(learner);
+        ContinualLearner learner = learner();
+        if (learner == null) {
+            return;
         }
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            emit(ctx.getCurrentKey(), learner, learner.finish(), out);
+            moveDeadline(ctx.timerService(), false);
+        } else {
+            deadline.clear();
+            emit(ctx.getCurrentKey(), learner, learner.flush(), out);
+        }
+        state.update(learner);
     }
 
     private void emit(String key, ContinualLearner learner, List<LearnerReport> reports,

@@ -7,6 +7,7 @@ import io.streamcl.flink.state.BinaryStateSerializer;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
 /**
@@ -16,7 +17,12 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 public final class LearnerStateSerializer extends BinaryStateSerializer<ContinualLearner, ContinualLearnerConfig> {
 
     public LearnerStateSerializer(ContinualLearnerConfig config) {
-        super(config);
+        super(config, LearnerSettings.format(config));
+    }
+
+    @Override
+    protected ContinualLearnerConfig parse(Map<String, String> settings) {
+        return LearnerSettings.parse(settings);
     }
 
     @Override
@@ -36,6 +42,6 @@ public final class LearnerStateSerializer extends BinaryStateSerializer<Continua
 
     @Override
     public TypeSerializerSnapshot<ContinualLearner> snapshotConfiguration() {
-        return new LearnerStateSerializerSnapshot(LearnerSettings.format(config()));
+        return new LearnerStateSerializerSnapshot(settings());
     }
 }

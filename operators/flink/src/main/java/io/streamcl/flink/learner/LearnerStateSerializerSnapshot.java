@@ -4,12 +4,15 @@ import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.state.SettingsSerializerSnapshot;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * Snapshot of a {@link LearnerStateSerializer}: the learner config as settings text. A restored job must run the
- * same learner config; a different one is a different model and is reported as incompatible.
+ * Snapshot of a {@link LearnerStateSerializer}: the learner config as settings text. A restored job may change the
+ * learner's policies ({@link LearnerSettings#DEFINITIONS} not marked as shaping state: evaluation cadence and slice,
+ * diagnostics period, ...); a change of a state-shaping one (model, optimizer, batch size, replay, held-out capacity,
+ * ...) is a different learner and fails the job naming the setting.
  */
 public final class LearnerStateSerializerSnapshot
         extends SettingsSerializerSnapshot<ContinualLearner, ContinualLearnerConfig> {
@@ -24,6 +27,11 @@ public final class LearnerStateSerializerSnapshot
     @Override
     protected ContinualLearnerConfig parse(Map<String, String> settings) {
         return LearnerSettings.parse(settings);
+    }
+
+    @Override
+    protected List<String> stateShapingChanges(Map<String, String> before, Map<String, String> after) {
+        return LearnerSettings.stateShapingChanges(before, after);
     }
 
     @Override

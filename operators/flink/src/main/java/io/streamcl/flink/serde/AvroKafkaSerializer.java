@@ -26,7 +26,9 @@ public final class AvroKafkaSerializer<T extends SpecificRecordBase> implements 
             codec = EventCodec.of(type);
         }
         String k = key.apply(event);
-        return new ProducerRecord<>(topic, null, timestamp,
+        // Long.MAX_VALUE is Flink's end of time (records emitted by a timer that the final watermark fired), not an
+        // instant: the broker rejects it, so such records take the producer's clock like records without timestamp.
+        return new ProducerRecord<>(topic, null, timestamp == null || timestamp == Long.MAX_VALUE ? null : timestamp,
                 k == null ? null : k.getBytes(StandardCharsets.UTF_8), codec.encode(event));
     }
 }

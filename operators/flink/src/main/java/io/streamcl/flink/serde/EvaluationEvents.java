@@ -11,6 +11,7 @@ import io.streamcl.core.metrics.TaskReport;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.EvaluationTrigger;
 import io.streamcl.schemas.PlasticityDiagnostics;
 import io.streamcl.schemas.StabilityGap;
 import io.streamcl.schemas.TaskMetrics;
@@ -48,6 +49,7 @@ public final class EvaluationEvents {
                         report.metrics().atBoundary() ? report.metrics().boundary() : null))
                 .setStabilityGaps(report.metrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
                 .setPlasticity(report.plasticity() == null ? null : plasticity(report.plasticity(), layout))
+                .setTrigger(EvaluationTrigger.valueOf(report.reason().name()))
                 .build();
     }
 

@@ -8,6 +8,8 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -15,18 +17,34 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * Base of the typed Flink serializers of state objects that have their own versioned binary form (never Kryo). On
  * the wire: an int length, then that form, so records can be copied without being parsed. The config {@code C}
- * rebuilds a state from its bytes; subclasses snapshot it as settings text ({@link SettingsSerializerSnapshot}).
+ * rebuilds a state from its bytes; it is kept as settings text too, which is what the serializer's Java form
+ * carries (core configs are not Java-serializable by design) and what its snapshot stores ({@link
+ * SettingsSerializerSnapshot}). Serializers are equal when their settings are.
  */
 public abstract class BinaryStateSerializer<S, C> extends TypeSerializer<S> {
-    private final C config;
+    private final LinkedHashMap<String, String> settings;
+    private transient C config;
 
-    protected BinaryStateSerializer(C config) {
+    protected BinaryStateSerializer(C config, Map<String, String> settings) {
         this.config = config;
+        this.settings = new LinkedHashMap<>(settings);
     }
 
+    /** The config of the states; after Java deserialization, parsed again from the settings. */
     protected final C config() {
+        if (config == null) {
+            config = parse(settings);
+        }
         return config;
     }
+
+    /** The config's settings text. */
+    protected final Map<String, String> settings() {
+        return settings;
+    }
+
+    /** The config these settings describe. */
+    protected abstract C parse(Map<String, String> settings);
 
     /** Writes the state's binary form. */
     protected abstract void write(S state, DataOutput out) throws IOException;
@@ -92,12 +110,12 @@ public abstract class BinaryStateSerializer<S, C> extends TypeSerializer<S> {
 
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && config.equals(((BinaryStateSerializer<?, ?>) o).config);
+        return o != null && o.getClass() == getClass() && settings.equals(((BinaryStateSerializer<?, ?>) o).settings);
     }
 
     @Override
     public int hashCode() {
-        return config.hashCode();
+        return settings.hashCode();
     }
 
     private byte[] bytes(S state) throws IOException {

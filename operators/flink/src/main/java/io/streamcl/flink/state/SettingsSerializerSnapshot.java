@@ -1,18 +1,23 @@
 package io.streamcl.flink.state;
 
+import io.streamcl.flink.config.InvalidSettingException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /**
- * Base of the snapshots of {@link BinaryStateSerializer}s: the config as settings text. A restored job must run the
- * same config; a different one reads the state differently and is reported as incompatible. Subclasses need a
- * public no-argument constructor, which Flink calls before {@link #readSnapshot}.
+ * Base of the snapshots of {@link BinaryStateSerializer}s: the config as settings text. On restore, settings that
+ * shape the state must be unchanged; policies may change ({@link #stateShapingChanges}), and the state is then
+ * compatible as is (its bytes do not depend on policies). A change of a state-shaping setting fails the job once,
+ * without restarts, with one message naming each such setting, its old and new value, and what to do. Subclasses
+ * need a public no-argument constructor, which Flink calls before {@link #readSnapshot}.
  */
 public abstract class SettingsSerializerSnapshot<S, C> implements TypeSerializerSnapshot<S> {
     private static final int VERSION = 1;
@@ -30,6 +35,14 @@ public abstract class SettingsSerializerSnapshot<S, C> implements TypeSerializer
 
     /** The serializer of states under {@code config}. */
     protected abstract TypeSerializer<S> serializer(C config);
+
+    /**
+     * The settings whose change between {@code before} and {@code after} makes state unreadable, as {@code "key: old
+     * -> new"}; by default every difference of the parsed configs (no setting is a policy).
+     */
+    protected List<String> stateShapingChanges(Map<String, String> before, Map<String, String> after) {
+        return parse(before).equals(parse(after)) ? List.of() : List.of("settings: " + before + " -> " + after);
+    }
 
     @Override
     public int getCurrentVersion() {
@@ -68,9 +81,14 @@ public abstract class SettingsSerializerSnapshot<S, C> implements TypeSerializer
         if (oldSnapshot.getClass() != getClass()) {
             return TypeSerializerSchemaCompatibility.incompatible();
         }
-        C previous = parse(((SettingsSerializerSnapshot<S, ?>) oldSnapshot).settings);
-        return previous.equals(parse(settings))
-                ? TypeSerializerSchemaCompatibility.compatibleAsIs()
-                : TypeSerializerSchemaCompatibility.incompatible();
+        Map<String, String> previous = ((SettingsSerializerSnapshot<S, ?>) oldSnapshot).settings;
+        List<String> changes = stateShapingChanges(previous, settings);
+        if (changes.isEmpty()) {
+            return TypeSerializerSchemaCompatibility.compatibleAsIs();
+        }
+        // Not incompatible(): Flink would answer with a StateMigrationException and restart the job forever.
+        throw new SuppressRestartsException(new InvalidSettingException("the savepoint's state was written under "
+                + "other state-shaping settings (" + String.join("; ", changes) + "), and such state cannot be "
+                + "converted: restore with the old values (-s key=old) or start without the savepoint (fresh state)"));
     }
 }

@@ -33,6 +33,30 @@ class LearnerSettingsTest {
     }
 
     @Test
+    void everySettingIsDefinedOnceWithTypeDefaultDescriptionAndWhetherItShapesState() {
+        assertThat(LearnerSettings.DEFINITIONS).extracting(Setting::key).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(LearnerSettings.keys());
+        assertThat(LearnerSettings.DEFINITIONS).allSatisfy(d -> assertThat(d.description()).isNotBlank());
+        assertThat(LearnerSettings.DEFINITIONS).filteredOn(d -> !d.shapesState()).extracting(Setting::key)
+                .containsExactlyInAnyOrder(LearnerSettings.EVAL_EVERY, LearnerSettings.EVAL_SLICE,
+                        LearnerSettings.EVAL_HOLDOUT, LearnerSettings.EVAL_PLASTICITY_EVERY,
+                        LearnerSettings.SEGMENT_MIN_UPDATES);
+        assertThat(LearnerSettings.DEFINITIONS.get(2).describe())
+                .isEqualTo("model.hidden (widths, default 256,256) [state]: hidden layer widths, comma-separated (empty for none)");
+    }
+
+    @Test
+    void onlyStateShapingChangesAreListedWithOldAndNewValues() {
+        Map<String, String> before = Map.of(LearnerSettings.EVAL_EVERY, "10");
+        assertThat(LearnerSettings.stateShapingChanges(before, Map.of(LearnerSettings.EVAL_EVERY, "1",
+                LearnerSettings.EVAL_SLICE, "50", LearnerSettings.SEGMENT_MIN_UPDATES, "7"))).isEmpty();
+        assertThat(LearnerSettings.stateShapingChanges(before, Map.of(LearnerSettings.OPTIMIZER, "adam(lr=0.001)",
+                LearnerSettings.BATCH_SIZE, "16"))).containsExactly(
+                        "optimizer: sgd(lr=0.01,momentum=0,wd=0) -> adam(lr=0.001,beta1=0.9,beta2=0.999,eps=1.0e-8,wd=0)",
+                        "learner.batch-size: 32 -> 16");
+    }
+
+    @Test
     void badValuesNameTheKeyAndValue() {
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.HIDDEN, "256,x")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("model.hidden").hasMessageContaining("256,x");

@@ -6,6 +6,7 @@ import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.EvaluationTrigger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Tests {@link ContinualLearnerFunction} in Flink's operator harness: learning, reporting, snapshot and restore. */
 class ContinualLearnerFunctionTest {
@@ -23,6 +26,13 @@ class ContinualLearnerFunctionTest {
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
             LearnerSettings.OPTIMIZER, "sgd(lr=0.1)", LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "10",
             LearnerSettings.EVAL_HOLDOUT, "0.1", LearnerSettings.EVAL_SAMPLES, "100"));
+    private static final ContinualLearnerConfig EVERY_UPDATE = LearnerSettings.parse(Map.of(
+            LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
+            LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "1"));
+    private static final ContinualLearnerConfig TWO_TASKS = LearnerSettings.parse(Map.of(
+            LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
+            LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_SAMPLES, "100"));
+    private static final Duration FLUSH_AFTER = Duration.ofSeconds(1);
 
     @Test
     void evaluatesEveryTenUpdatesOnHeldOutExamplesAndPredictsUnlabeledOnes() throws Exception {
@@ -76,10 +86,7 @@ class ContinualLearnerFunctionTest {
 
     @Test
     void aTimerTrainsAPartialBatchOfASlowStream() throws Exception {
-        ContinualLearnerConfig everyUpdate = LearnerSettings.parse(Map.of(
-                LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "16",
-                LearnerSettings.BATCH_SIZE, "8", LearnerSettings.EVAL_EVERY, "1"));
-        try (var harness = harness(everyUpdate)) {
+        try (var harness = harness(EVERY_UPDATE)) {
             harness.open();
             for (StreamExample e : stream(3, 3)) {
                 e.seq = e.seq + 1000;
@@ -95,7 +102,93 @@ class ContinualLearnerFunctionTest {
     }
 
     @Test
-    void snapshotRestoreContinuesExactlyLikeAnUninterruptedRun() throws Exception {
+    void batchesDoNotDependOnArrivalTimingAndAnIdleKeyIsFlushedAfterFlushAfter() throws Exception {
+        List<StreamExample> busy = stream(803, 5);
+        List<StreamExample> idle = stream(203, 6);
+        idle.forEach(e -> e.key = "idle");
+        List<EvaluationEvent> atOneInstant;
+        try (var harness = harness(EVERY_UPDATE, FLUSH_AFTER)) {
+            harness.open();
+            for (StreamExample e : busy) {
+                harness.processElement(e, e.eventTime);
+            }
+            atOneInstant = events(harness);
+        }
+        assertThat(atOneInstant).extracting(EvaluationEvent::getModelStep).last().isEqualTo(803L / 8);
+
+        SplittableRandom jitter = new SplittableRandom(11);
+        try (var harness = harness(EVERY_UPDATE, FLUSH_AFTER)) {
+            harness.open();
+            long now = 0;
+            for (int i = 0; i < busy.size(); i++) {
+                // gaps up to just below flush-after; the whole stream spans about 400 flush periods
+                now += jitter.nextLong(FLUSH_AFTER.toMillis());
+                harness.setProcessingTime(now);
+                if (i < idle.size()) {
+                    harness.processElement(idle.get(i), idle.get(i).eventTime);
+                }
+                harness.processElement(busy.get(i), busy.get(i).eventTime);
+                assertThat(harness.numProcessingTimeTimers()).as("one flush deadline per key").isLessThanOrEqualTo(2);
+            }
+            List<EvaluationEvent> events = events(harness);
+            assertThat(events).filteredOn(e -> e.getKey().equals("k")).as("the same updates and events")
+                    .isEqualTo(atOneInstant);
+            List<EvaluationEvent> idleEvents = events.stream().filter(e -> e.getKey().equals("idle")).toList();
+            assertThat(idleEvents).extracting(EvaluationEvent::getModelStep).last()
+                    .as("the idle key's partial batch of 3 was trained once it idled for flush-after")
+                    .isEqualTo(203L / 8 + 1);
+            assertThat(idleEvents.get(idleEvents.size() - 1).getExamplesSeen()).isEqualTo(203);
+
+            harness.setProcessingTime(now + FLUSH_AFTER.toMillis());
+            EvaluationEvent flushed = events(harness).get(events.size());
+            assertThat(flushed.getKey()).isEqualTo("k");
+            assertThat(flushed.getModelStep()).isEqualTo(803L / 8 + 1);
+            assertThat(flushed.getExamplesSeen()).isEqualTo(803);
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void theEndOfInputTrainsThePendingBatchAndEmitsTheFinalAccuracyMatrixRow(Backend backend) throws Exception {
+        List<StreamExample> stream = stream(1203, 2);
+        stream.forEach(e -> {
+            e.taskId = e.seq < 600 ? 0 : 1;
+            e.eval = e.seq % 10 == 0;
+        });
+        try (var harness = backend.on(harness(TWO_TASKS))) {
+            harness.open();
+            for (StreamExample e : stream) {
+                harness.processElement(e, e.eventTime);
+            }
+            List<EvaluationEvent> before = events(harness);
+            assertThat(before).as("the boundary's row").anySatisfy(e -> assertThat(e.getAggregate().getEndedTask()).isZero());
+            assertThat(before.get(before.size() - 1).getAggregate().getEndedTask()).isNull();
+
+            harness.processWatermark(Long.MAX_VALUE);
+
+            List<EvaluationEvent> events = events(harness);
+            assertThat(events).hasSize(before.size() + 1);
+            EvaluationEvent last = events.get(events.size() - 1);
+            // task 0: 540 trained, the boundary trains its partial batch (68 updates); task 1: 542, the last 6 at the end
+            assertThat(last.getExamplesSeen()).isEqualTo(1203 - 121);
+            assertThat(last.getModelStep()).isEqualTo(68 + 68);
+            assertThat(last.getTrigger()).isEqualTo(EvaluationTrigger.END_OF_INPUT);
+            assertThat(events).extracting(EvaluationEvent::getTrigger).startsWith(EvaluationTrigger.INITIAL)
+                    .containsOnlyOnce(EvaluationTrigger.BOUNDARY, EvaluationTrigger.END_OF_INPUT)
+                    .contains(EvaluationTrigger.PERIODIC);
+            assertThat(last.getTasks()).extracting(t -> t.getTaskId()).containsExactly(0, 1);
+            assertThat(last.getAggregate().getEndedTask()).isEqualTo(1);
+            assertThat(last.getAggregate().getAccuracyMatrixRowTasks()).containsExactly(0, 1);
+            assertThat(last.getAggregate().getAccuracyMatrixRow()).containsExactly(
+                    last.getTasks().get(0).getAccuracy(), last.getTasks().get(1).getAccuracy());
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void snapshotRestoreContinuesExactlyLikeAnUninterruptedRun(Backend backend) throws Exception {
         List<StreamExample> stream = stream(1203, 2);
         List<EvaluationEvent> uninterrupted;
         try (var harness = harness()) {
@@ -108,7 +201,7 @@ class ContinualLearnerFunctionTest {
 
         List<EvaluationEvent> interrupted = new ArrayList<>();
         OperatorSubtaskState snapshot;
-        try (var first = harness()) {
+        try (var first = backend.on(harness())) {
             first.open();
             for (StreamExample e : stream.subList(0, 605)) {
                 first.processElement(e, e.eventTime);
@@ -116,7 +209,7 @@ class ContinualLearnerFunctionTest {
             snapshot = first.snapshot(1, 1);
             interrupted.addAll(events(first));
         }
-        try (var second = harness()) {
+        try (var second = backend.on(harness())) {
             second.initializeState(snapshot);
             second.open();
             for (StreamExample e : stream.subList(605, stream.size())) {
@@ -134,8 +227,13 @@ class ContinualLearnerFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, StreamExample, EvaluationEvent> harness(
             ContinualLearnerConfig config) throws Exception {
+        return harness(config, Duration.ofHours(1));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, StreamExample, EvaluationEvent> harness(
+            ContinualLearnerConfig config, Duration flushAfter) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ContinualLearnerFunction(config, Duration.ofHours(1))), e -> e.key,
+                new KeyedProcessOperator<>(new ContinualLearnerFunction(config, flushAfter)), e -> e.key,
                 Types.STRING);
     }
 

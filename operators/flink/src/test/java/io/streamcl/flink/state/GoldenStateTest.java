@@ -1,0 +1,62 @@
+package io.streamcl.flink.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamcl.core.learner.ContinualLearner;
+import io.streamcl.flink.alert.AlertStateSerializer;
+import io.streamcl.flink.alert.LearnerAlerts;
+import io.streamcl.flink.learner.LearnerStateSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every committed state format version (golden bytes written by the build that introduced it, see {@link
+ * StateFixtures}) restores under this build into the very state it was made from, and this build writes the newest
+ * version's bytes exactly, so a format change without a new version fails here.
+ */
+class GoldenStateTest {
+    /** Learner state versions with committed bytes: 1 (before end of input), 2 (the end-of-input flag). */
+    private static final int[] LEARNER_VERSIONS = {1, 2};
+    private static final int[] ALERT_VERSIONS = {1};
+
+    @Test
+    void everyLearnerStateVersionRestores() throws IOException {
+        LearnerStateSerializer serializer = new LearnerStateSerializer(StateFixtures.learnerConfig());
+        byte[] current = StateFixtures.bytes(serializer, StateFixtures.learner());
+        for (int version : LEARNER_VERSIONS) {
+            ContinualLearner restored = restore(serializer, golden("learner-state-v" + version + ".bin"));
+            assertThat(restored.learner().step()).as("v%d", version).isEqualTo(StateFixtures.learner().learner().step());
+            assertThat(StateFixtures.bytes(serializer, restored)).as("v%d rewritten", version).isEqualTo(current);
+        }
+        assertThat(LEARNER_VERSIONS).contains(ContinualLearner.FORMAT_VERSION);
+        assertThat(golden("learner-state-v" + ContinualLearner.FORMAT_VERSION + ".bin")).isEqualTo(current);
+    }
+
+    @Test
+    void everyAlertStateVersionRestores() throws IOException {
+        AlertStateSerializer serializer = new AlertStateSerializer(StateFixtures.alertConfig());
+        byte[] current = StateFixtures.bytes(serializer, StateFixtures.alerts());
+        for (int version : ALERT_VERSIONS) {
+            LearnerAlerts restored = restore(serializer, golden("alert-state-v" + version + ".bin"));
+            assertThat(StateFixtures.bytes(serializer, restored)).as("v%d rewritten", version).isEqualTo(current);
+        }
+        assertThat(golden("alert-state-v" + ALERT_VERSIONS[ALERT_VERSIONS.length - 1] + ".bin")).isEqualTo(current);
+    }
+
+    private static <T> T restore(TypeSerializer<T> serializer, byte[] bytes) throws IOException {
+        DataInputDeserializer in = new DataInputDeserializer(bytes);
+        T state = serializer.deserialize(in);
+        assertThat(in.available()).as("every byte read").isZero();
+        return state;
+    }
+
+    private static byte[] golden(String name) throws IOException {
+        try (InputStream in = GoldenStateTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name + " is committed").isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
