@@ -11,10 +11,12 @@ import java.util.List;
  *
  * @param currentTask the task being trained, or null before the first example
  * @param scores this evaluation's per-task scores (empty when no seen task has held-out samples yet)
+ * @param shadowMetrics the same metrics computed on the shadow (EMA) weights' accuracies; null without them
  * @param plasticity diagnostics on the current task's held-out set, when due at this evaluation; else null
  */
 public record LearnerReport(long step, long examplesSeen, long eventTime, Integer currentTask,
-        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics, PlasticityReport plasticity) {
+        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics, MetricsReport shadowMetrics,
+        PlasticityReport plasticity) {
 
     public LearnerReport {
         scores = List.copyOf(scores);

@@ -53,6 +53,10 @@ public final class LearnerSettings {
     public static final String EVAL_HOLDOUT = "eval.holdout-fraction";
     public static final String EVAL_LCA_BETA = "eval.lca-beta";
     public static final String EVAL_RECOVERY = "eval.recovery-epsilon";
+    /** Standard errors of the evaluation that widen the recovery band beyond the epsilon; 0 turns that off. */
+    public static final String EVAL_RECOVERY_Z = "eval.recovery-z";
+    /** Fewest held-out samples a score needs to enter min-ACC, WC-ACC, WF/WP, gaps and FWT (capped at the slice). */
+    public static final String EVAL_MIN_SAMPLES = "eval.min-samples";
     public static final String EVAL_MAX_TASKS = "eval.max-tasks";
     /** Updates between plasticity diagnostics; 0 turns them off. */
     public static final String EVAL_PLASTICITY_EVERY = "eval.plasticity-every";
@@ -80,6 +84,8 @@ public final class LearnerSettings {
             Map.entry(EVAL_HOLDOUT, Double.toString(EvaluationConfig.DEFAULT_HOLDOUT_FRACTION)),
             Map.entry(EVAL_LCA_BETA, Integer.toString(MetricsConfig.DEFAULT_LCA_BETA)),
             Map.entry(EVAL_RECOVERY, Double.toString(RecoveryTolerance.DEFAULT.epsilon())),
+            Map.entry(EVAL_RECOVERY_Z, Double.toString(RecoveryTolerance.DEFAULT.noiseZ())),
+            Map.entry(EVAL_MIN_SAMPLES, Integer.toString(MetricsConfig.DEFAULT_MIN_SAMPLES)),
             Map.entry(EVAL_MAX_TASKS, Integer.toString(MetricsConfig.DEFAULT_MAX_TASKS)),
             Map.entry(EVAL_PLASTICITY_EVERY, Integer.toString(EvaluationConfig.DEFAULT_PLASTICITY_EVERY)),
             Map.entry(SEGMENT_DETECTOR, BoundaryDetectorConfig.defaults().detector().canonical()),
@@ -104,7 +110,8 @@ public final class LearnerSettings {
                     integer(s, BATCH_SIZE), textForm(s, REPLAY, ReplayConfig::parse));
             int samples = integer(s, EVAL_SAMPLES);
             MetricsConfig metrics = new MetricsConfig(integer(s, EVAL_LCA_BETA),
-                    RecoveryTolerance.absolute(number(s, EVAL_RECOVERY)), integer(s, EVAL_MAX_TASKS));
+                    new RecoveryTolerance(number(s, EVAL_RECOVERY), false, number(s, EVAL_RECOVERY_Z)),
+                    integer(s, EVAL_MAX_TASKS), integer(s, EVAL_MIN_SAMPLES));
             EvaluationConfig evaluation = new EvaluationConfig(integer(s, EVAL_EVERY), samples,
                     "all".equals(s.get(EVAL_SLICE)) ? samples : integer(s, EVAL_SLICE), number(s, EVAL_HOLDOUT),
                     metrics, integer(s, EVAL_PLASTICITY_EVERY));
@@ -140,6 +147,8 @@ public final class LearnerSettings {
         s.put(EVAL_HOLDOUT, Double.toString(evaluation.holdoutFraction()));
         s.put(EVAL_LCA_BETA, Integer.toString(evaluation.metrics().lcaBeta()));
         s.put(EVAL_RECOVERY, Double.toString(evaluation.metrics().recovery().epsilon()));
+        s.put(EVAL_RECOVERY_Z, Double.toString(evaluation.metrics().recovery().noiseZ()));
+        s.put(EVAL_MIN_SAMPLES, Integer.toString(evaluation.metrics().minSamples()));
         s.put(EVAL_MAX_TASKS, Integer.toString(evaluation.metrics().maxTasks()));
         s.put(EVAL_PLASTICITY_EVERY, Integer.toString(evaluation.plasticityEvery()));
         s.put(SEGMENT_DETECTOR, full.segmentation().detector().canonical());
