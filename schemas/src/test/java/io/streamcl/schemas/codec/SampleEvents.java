@@ -5,6 +5,7 @@ import io.streamcl.schemas.AlertKind;
 import io.streamcl.schemas.AlertState;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.EvaluationTrigger;
 import io.streamcl.schemas.Example;
 import io.streamcl.schemas.ForgettingAlert;
 import io.streamcl.schemas.Prediction;
@@ -50,6 +51,8 @@ final class SampleEvents {
                 .setAggregate(AggregateMetrics.newBuilder().setAvgAccuracy(0.75).setMinAccuracy(0.6).build())
                 .setStabilityGaps(List.of(StabilityGap.newBuilder().setTaskId(0).setBoundaryStep(900)
                         .setPreBoundaryAccuracy(0.9).setDepth(0.3).setStepsToMinimum(30L).build()))
+                .setEvaluationSeq(101).setConfigName("sgd-replay").setTrigger(EvaluationTrigger.BOUNDARY)
+                .setEmaAggregate(AggregateMetrics.newBuilder().setAvgAccuracy(0.78).setMinAccuracy(0.7).build())
                 .build();
     }
 
@@ -57,18 +60,20 @@ final class SampleEvents {
         return ForgettingAlert.newBuilder().setAlertId("stream-a/0/900").setKey("stream-a").setTaskId(0)
                 .setConfigHash("0123456789abcdef").setModelStep(930).setEventTime(T).setState(AlertState.OPENED)
                 .setKind(AlertKind.FORGETTING_SPIKE).setSeverity(Severity.WARNING).setDetector("drop(0.1)").setMetric("accuracy")
-                .setOnsetStep(910).setBaseline(0.9).setCurrent(0.6).setDepth(0.3).build();
+                .setOnsetStep(910).setBaseline(0.9).setCurrent(0.6).setDepth(0.3)
+                .setConfigName("sgd-replay").setEvaluationSeq(93).build();
     }
 
     static Prediction prediction() {
         return Prediction.newBuilder().setKey("stream-a").setSeq(7).setModelStep(1000).setEventTime(T)
                 .setConfigHash("0123456789abcdef").setWeights(WeightsKind.EMA).setPredictedLabel(2)
-                .setProbabilities(List.of(0.1f, 0.2f, 0.7f)).build();
+                .setProbabilities(List.of(0.1f, 0.2f, 0.7f)).setConfigName("sgd-replay").build();
     }
 
     static DeadLetter deadLetter() {
         return DeadLetter.newBuilder().setSourceTopic("examples").setPartition(0).setOffset(17)
                 .setValue(ByteBuffer.wrap(new byte[] {1, 2, 3})).setReason("not an Avro single-object record")
-                .setErrorType("undecodable").setDetectedAt(T).build();
+                .setErrorType("undecodable").setDetectedAt(T).setValueLength(3L)
+                .setValueSha256(ByteBuffer.wrap(new byte[32])).build();
     }
 }
