@@ -34,8 +34,9 @@ import java.util.Optional;
  * the prequential figures of a task are its own; then the learner is told ({@link OnlineLearner#boundary()}), so
  * the configured boundary policies react to task ids and detected drift alike. When the optimizer keeps EMA
  * weights, every evaluation also scores them on the same held-out rows (twice the evaluation cost) and feeds a
- * second set of metrics ({@link LearnerReport#shadowMetrics}). A TRAIN example is held out instead of trained on when a hash of
- * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
+ * second set of metrics ({@link LearnerReport#shadowMetrics}). A TRAIN example is held out instead of trained on
+ * when a hash of (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no
+ * state.
  *
  * <p>Every evaluation scores every seen task. The metrics take each task once per model step, so at a boundary that
  * follows a periodic evaluation of the same step the old tasks are scored again for the report only, which then

@@ -14,7 +14,10 @@ package io.streamcl.core.metrics;
  * kept) also leaves epsilon alone.
  */
 public record RecoveryTolerance(double epsilon, boolean relative, double noiseZ) {
-    /** Standard errors of the default band: two, so a task sitting at its old accuracy reads recovered ~98 % of the time. */
+    /**
+     * Standard errors of the default band: two, so a task truly back at its old accuracy reads recovered in about
+     * 98 % of evaluations (one-sided normal bound, taking the pre-boundary score as exact).
+     */
     public static final double DEFAULT_NOISE_Z = 2.0;
     /** The default: back within one accuracy point or two standard errors, whichever is wider. */
     public static final RecoveryTolerance DEFAULT = new RecoveryTolerance(0.01, false, DEFAULT_NOISE_Z);

@@ -186,7 +186,8 @@ final class TaskRecord {
 
     TaskReport report() {
         return new TaskReport(taskId, training, evaluations, Known.orNull(lastStep), Known.orNull(accuracy),
-                Known.orNull(countedAccuracy), Known.orNull(loss), Known.orNull(online.accuracy()), online.examples(), Known.orNull(minimum),
+                Known.orNull(countedAccuracy), Known.orNull(loss), Known.orNull(online.accuracy()), online.examples(),
+                Known.orNull(minimum),
                 Known.orNull(forgetting10.value()), Known.orNull(forgetting100.value()),
                 Known.orNull(plasticity10.value()), Known.orNull(plasticity100.value()),
                 Known.orNull(learningCurve.value()));

@@ -22,6 +22,6 @@ package io.streamcl.core.metrics;
  * @param learningCurveArea LCA_beta of this task, once beta+1 evaluations of its first training period are in
  */
 public record TaskReport(int taskId, boolean training, long evaluations, Long lastEvaluationStep, Double accuracy,
-        Double countedAccuracy, Double loss, Double onlineAccuracy, long onlineExamples, Double minAccuracy, Double windowedForgetting10,
-        Double windowedForgetting100, Double windowedPlasticity10, Double windowedPlasticity100,
-        Double learningCurveArea) {}
+        Double countedAccuracy, Double loss, Double onlineAccuracy, long onlineExamples, Double minAccuracy,
+        Double windowedForgetting10, Double windowedForgetting100, Double windowedPlasticity10,
+        Double windowedPlasticity100, Double learningCurveArea) {}

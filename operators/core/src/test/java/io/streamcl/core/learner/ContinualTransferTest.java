@@ -94,11 +94,7 @@ class ContinualTransferTest {
      */
     @Test
     void minAccuracyOfRawAndEmaWeightsTakesOnlyScoresWithEnoughSamples() {
-        ContinualLearner learner = ContinualLearner.create(config("sgd(lr=0.1)+ema", 1));
-        List<LearnerReport> reports = new ArrayList<>();
-        for (Example e : stream(2, 12)) {
-            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, e.eval));
-        }
+        List<LearnerReport> reports = reportsOfTwoTasks("sgd(lr=0.1)+ema", 12);
         long end = reports.stream().filter(r -> r.metrics().atBoundary()).findFirst().orElseThrow().step();
         LearnerReport last = reports.get(reports.size() - 1);
         assertThat(last.metrics().aggregate().minAccuracy())
@@ -115,11 +111,7 @@ class ContinualTransferTest {
     /* With evaluation after every update, the boundary follows a periodic evaluation of the same step. */
     @Test
     void aBoundaryReportScoresEverySeenTaskOnTheSameModelAsThePeriodicOne() {
-        ContinualLearner learner = ContinualLearner.create(config("sgd(lr=0.1)", 1));
-        List<LearnerReport> reports = new ArrayList<>();
-        for (Example e : stream(2, 13)) {
-            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, e.eval));
-        }
+        List<LearnerReport> reports = reportsOfTwoTasks("sgd(lr=0.1)", 13);
         int at = 0;
         while (!reports.get(at).metrics().atBoundary()) {
             at++;
@@ -157,6 +149,16 @@ class ContinualTransferTest {
         MetricsReport shadow = reports.get(reports.size() - 1).shadowMetrics();
         assertThat(shadow.currentTask()).isEqualTo(1);
         assertThat(shadow.tasks().get(shadow.tasks().size() - 1).accuracy()).isNotNull();
+    }
+
+    /** The reports of a two-task stream evaluated after every update. */
+    private static List<LearnerReport> reportsOfTwoTasks(String optimizer, long seed) {
+        ContinualLearner learner = ContinualLearner.create(config(optimizer, 1));
+        List<LearnerReport> reports = new ArrayList<>();
+        for (Example e : stream(2, seed)) {
+            reports.addAll(learner.observe(e.task, e.seq, e.seq, e.x, e.label, e.eval));
+        }
+        return reports;
     }
 
     private static Double minimumAfter(List<LearnerReport> reports, long end, int task,

@@ -82,8 +82,9 @@ class ContinualMetricsStateTest {
     /*
      * A task-free stream of 2000 drift segments of 50 updates, every tracked segment evaluated after every update:
      * 100 000 steps, about 800 000 evaluations. Per task the binary form holds 3 854 bytes at most (81 of scalars,
-     * 42 of matrix column, 20 of counted score, 4 x 20 + (10 + 100 + 10 + 100) x 16 = 3 600 of WF/WP windows when full, 12 of LCA, 20 of
-     * online tally, 79 of stability gap) and 41 of header, so 8 tasks stay under 8 x 3 854 + 41 = 30 873 bytes.
+     * 42 of matrix column, 20 of counted score, 4 x 20 + (10 + 100 + 10 + 100) x 16 = 3 600 of WF/WP windows when full,
+     * 12 of LCA, 20 of online tally, 79 of stability gap) and 41 of header, so 8 tasks stay under 8 x 3 854 + 41 =
+     * 30 873 bytes.
      */
     @Test
     void memoryStaysBoundedOnALongTaskFreeStream() throws IOException {
