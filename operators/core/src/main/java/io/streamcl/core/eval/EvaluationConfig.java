@@ -53,6 +53,15 @@ public record EvaluationConfig(int every, int samplesPerTask, int slice, double 
                 DEFAULT_HOLDOUT_FRACTION, MetricsConfig.defaults(), DEFAULT_PLASTICITY_EVERY);
     }
 
+    /**
+     * The metrics' settings with the sample minimum capped at {@code slice}: no evaluation scores more than a slice,
+     * so a larger minimum would keep every evaluation out of the metrics; a user who picks a small slice has chosen
+     * noisier evaluations.
+     */
+    public MetricsConfig cappedMetrics() {
+        return metrics.minSamples() <= slice ? metrics : metrics.withMinSamples(slice);
+    }
+
     /** The cadence as a policy object. */
     public PeriodicEvaluation policy() {
         return PeriodicEvaluation.every(every);
@@ -61,8 +70,8 @@ public record EvaluationConfig(int every, int samplesPerTask, int slice, double 
     /** Canonical text form, for logs and snapshots. */
     public String canonical() {
         return String.format(Locale.ROOT,
-                "eval(every=%d,samples=%d,slice=%d,holdout=%s,lca=%d,max-tasks=%d,%s,plasticity-every=%d)", every,
-                samplesPerTask, slice, holdoutFraction, metrics.lcaBeta(), metrics.maxTasks(), metrics.recovery(),
-                plasticityEvery);
+                "eval(every=%d,samples=%d,slice=%d,holdout=%s,lca=%d,max-tasks=%d,min-samples=%d,%s,"
+                        + "plasticity-every=%d)", every, samplesPerTask, slice, holdoutFraction, metrics.lcaBeta(),
+                metrics.maxTasks(), metrics.minSamples(), metrics.recovery(), plasticityEvery);
     }
 }

@@ -42,9 +42,12 @@ public final class HeldOutSets {
         set.offer(x, label);
     }
 
-    /** Marks a task as started training: only started tasks are evaluated ("seen tasks"). */
-    public void markStarted(int taskId) {
-        started.put(taskId, Boolean.TRUE);
+    /**
+     * Marks a task as started training: only started tasks are evaluated ("seen tasks"). Returns whether it had not
+     * started before.
+     */
+    public boolean markStarted(int taskId) {
+        return started.put(taskId, Boolean.TRUE) == null;
     }
 
     /** The non-empty sets of started tasks, in task-id order. */

@@ -4,10 +4,11 @@ import io.streamcl.core.detect.BoundaryDetector;
 import io.streamcl.core.diagnostics.PlasticityProbe;
 import io.streamcl.core.diagnostics.PlasticityReport;
 import io.streamcl.core.eval.EvaluationConfig;
+import io.streamcl.core.eval.ForwardTransferProbe;
+import io.streamcl.core.eval.HeldOutSet;
 import io.streamcl.core.eval.HeldOutSets;
 import io.streamcl.core.eval.TaskEvaluator;
 import io.streamcl.core.eval.TaskScore;
-import io.streamcl.core.metrics.ContinualMetrics;
 import io.streamcl.core.metrics.PeriodicEvaluation;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.optim.StatelessRandom;
@@ -36,11 +37,21 @@ import java.util.Optional;
  * <p>At a task boundary the pending partial mini-batch is trained first, so every update belongs to one task and
  * the prequential figures of a task are its own; then the learner is told ({@link OnlineLearner#boundary()}), so
  * the configured boundary policies react to task ids and detected drift alike. When the optimizer keeps EMA
- * weights, every evaluation also scores them on the same held-out rows (twice the evaluation cost). A TRAIN example is held out instead of trained on when a hash of
- * (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no state.
+ * weights, every evaluation also scores them on the same held-out rows (twice the evaluation cost) and feeds a
+ * second set of metrics ({@link LearnerReport#shadowMetrics}). A TRAIN example is held out instead of trained on
+ * when a hash of (seed, task, seq) falls below the holdout fraction, so the choice is reproducible and needs no
+ * state.
+ *
+ * <p>Every evaluation scores every seen task. The metrics take each task once per model step, so at a boundary that
+ * follows a periodic evaluation of the same step the old tasks are scored again for the report only, which then
+ * shows their accuracy next to the accuracy-matrix row. FWT's inputs come from a {@link ForwardTransferProbe}.
  */
 public final class ContinualLearner {
-    /** Version of the binary form written by {@link #writeTo}; 2 added the end-of-input flag (1 is still read). */
+    /**
+     * Version of the binary form written by {@link #writeTo}; 2 added the end-of-input flag, the shadow weights'
+     * metrics and the forward-transfer probe (version 1 is still read: its shadow metrics start at the restore, no
+     * probe waits).
+     */
     public static final int FORMAT_VERSION = 2;
 
     private static final int NO_TASK = Integer.MIN_VALUE;
@@ -54,7 +65,8 @@ public final class ContinualLearner {
     private final ContinualLearnerConfig config;
     private final OnlineLearner learner;
     private final TrainingProgress progress;
-    private final ContinualMetrics metrics;
+    private final LearnerMetrics metrics;
+    private final ForwardTransferProbe transfer;
     private final HeldOutSets heldOut;
     private final BoundaryDetector segments;
     private final PeriodicEvaluation policy;
@@ -69,12 +81,13 @@ public final class ContinualLearner {
     private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
-            ContinualMetrics metrics, HeldOutSets heldOut, BoundaryDetector segments) {
+            LearnerMetrics metrics, ForwardTransferProbe transfer, HeldOutSets heldOut, BoundaryDetector segments) {
         this.config = config;
         this.segments = segments;
         this.learner = learner;
         this.progress = progress;
         this.metrics = metrics;
+        this.transfer = transfer;
         this.heldOut = heldOut;
         this.policy = config.evaluation().policy();
         this.holdoutKey = StatelessRandom.key(config.learner().model().seed(), 0x401DL);
@@ -82,10 +95,10 @@ public final class ContinualLearner {
 
     /** A learner with a fresh model. */
     public static ContinualLearner create(ContinualLearnerConfig config) {
-        EvaluationConfig eval = config.evaluation();
-        return new ContinualLearner(config, OnlineLearner.create(config.learner()), new TrainingProgress(),
-                ContinualMetrics.create(eval.metrics()), newHeldOut(config),
-                BoundaryDetector.create(config.segmentation()));
+        OnlineLearner learner = OnlineLearner.create(config.learner());
+        return new ContinualLearner(config, learner, new TrainingProgress(),
+                LearnerMetrics.create(config.evaluation().cappedMetrics(), learner.shadowModel().isPresent()),
+                new ForwardTransferProbe(), newHeldOut(config), BoundaryDetector.create(config.segmentation()));
     }
 
     private static HeldOutSets newHeldOut(ContinualLearnerConfig config) {
@@ -187,11 +200,14 @@ public final class ContinualLearner {
             train(reports);
         }
         EvaluationReason reason = currentTask == NO_TASK ? EvaluationReason.INITIAL : EvaluationReason.BOUNDARY;
-        if (currentTask != NO_TASK && taskId != currentTask) {
+        boolean afterAnother = currentTask != NO_TASK;
+        if (afterAnother && taskId != currentTask) {
             learner.boundary();
         }
         metrics.startTask(learner.step(), taskId);
-        heldOut.markStarted(taskId);
+        if (heldOut.markStarted(taskId) && afterAnother) {
+            transfer.taskStarted(taskId, learner.model(), learner.shadowModel());
+        }
         currentTask = taskId;
         ended = false;
         if (policy.isDue(learner.step(), true)) {
@@ -215,8 +231,8 @@ public final class ContinualLearner {
     }
 
     /**
-     * Scores every seen task not yet scored at this step (every seen task at the end of input), feeds the metrics
-     * with the new scores and drains the training window.
+     * Scores every seen task, feeds the metrics those not yet scored at this step, measures FWT's inputs when due,
+     * ends the current task in the metrics at the end of input, and drains the training window.
      */
     private LearnerReport evaluate(EvaluationReason reason) {
         long step = learner.step();
@@ -224,8 +240,7 @@ public final class ContinualLearner {
             lastEvaluatedStep = step;
             evaluatedAtLastStep.clear();
         }
-        boolean ending = reason == EvaluationReason.END_OF_INPUT;
-        var sets = heldOut.seen().stream().filter(s -> ending || !evaluatedAtLastStep.contains(s.taskId())).toList();
+        List<HeldOutSet> sets = heldOut.seen();
         TaskEvaluator evaluator = EVALUATORS.get().computeIfAbsent(config.learner().model().canonical(),
                 shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
         int slice = config.evaluation().slice();
@@ -240,15 +255,17 @@ public final class ContinualLearner {
         evaluations++;
         for (TaskScore score : scores) {
             if (!evaluatedAtLastStep.contains(score.taskId())) {
-                metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());
+                metrics.record(step, score);
                 evaluatedAtLastStep.add(score.taskId());
             }
         }
-        if (ending) {
+        if (reason == EvaluationReason.END_OF_INPUT) {
             metrics.endTask(step);
         }
+        transfer.measure(heldOut, config.learner().model(), evaluator,
+                config.evaluation().cappedMetrics().minSamples(), slice).ifPresent(metrics::record);
         return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
-                scores, metrics.report(), plasticityDue(step) ? probe() : null, reason);
+                scores, metrics.report(), metrics.shadowReport(), plasticityDue(step) ? probe() : null, reason);
     }
 
     /** Whether diagnostics are due: the first evaluation at or after each multiple of the period. */
@@ -299,12 +316,13 @@ public final class ContinualLearner {
         heldOut.writeTo(out);
         segments.writeTo(out);
         learner.writeTo(out);
+        transfer.writeTo(out);
     }
 
-    /** Reads a learner written by {@link #writeTo} under the same config; rejects other versions. */
+    /** Reads a learner written by {@link #writeTo} (this version or 1) under the same config; rejects others. */
     public static ContinualLearner readFrom(DataInput in, ContinualLearnerConfig config) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION && version != 1) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("continual learner state has format version " + version + ", this build reads 1 to "
                     + FORMAT_VERSION);
         }
@@ -319,13 +337,17 @@ public final class ContinualLearner {
             evaluatedAtLastStep.add(in.readInt());
         }
         TrainingProgress progress = TrainingProgress.readFrom(in);
-        ContinualMetrics metrics = ContinualMetrics.readFrom(in, config.evaluation().metrics());
         EvaluationConfig eval = config.evaluation();
+        LearnerMetrics metrics = LearnerMetrics.readFrom(in, eval.cappedMetrics(), version >= 2);
         HeldOutSets heldOut = HeldOutSets.readFrom(in, eval.samplesPerTask(), config.learner().model().inputs(),
                 eval.metrics().maxTasks(), config.learner().model().seed());
         BoundaryDetector segments = BoundaryDetector.readFrom(in, config.segmentation());
         OnlineLearner learner = OnlineLearner.readFrom(in, config.learner());
-        ContinualLearner restored = new ContinualLearner(config, learner, progress, metrics, heldOut, segments);
+        ForwardTransferProbe transfer = version >= 2 ? ForwardTransferProbe.readFrom(in) : new ForwardTransferProbe();
+        ContinualLearner restored = new ContinualLearner(config, learner, progress,
+                metrics.withShadow(learner.shadowModel().isPresent(), eval.cappedMetrics(),
+                        currentTask == NO_TASK ? null : currentTask),
+                transfer, heldOut, segments);
         restored.currentTask = currentTask;
         restored.latestEventTime = latestEventTime;
         restored.evaluations = evaluations;

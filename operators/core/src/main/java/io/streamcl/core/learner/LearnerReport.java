@@ -11,12 +11,13 @@ import java.util.List;
  *
  * @param currentTask the task being trained, or null before the first example
  * @param scores this evaluation's per-task scores (empty when no seen task has held-out samples yet)
+ * @param shadowMetrics the same metrics computed on the shadow (EMA) weights' accuracies; null without them
  * @param plasticity diagnostics on the current task's held-out set, when due at this evaluation; else null
  * @param reason why this evaluation ran
  */
 public record LearnerReport(long step, long examplesSeen, long eventTime, Integer currentTask,
-        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics, PlasticityReport plasticity,
-        EvaluationReason reason) {
+        TrainingProgress.Report training, List<TaskScore> scores, MetricsReport metrics, MetricsReport shadowMetrics,
+        PlasticityReport plasticity, EvaluationReason reason) {
 
     public LearnerReport {
         scores = List.copyOf(scores);

@@ -9,7 +9,8 @@ import java.util.List;
  * @param avgAccuracy mean of every started task's newest accuracy
  * @param minAccuracy min-ACC: mean over the other tasks of their {@link TaskReport#minAccuracy}
  * @param worstCaseAccuracy WC-ACC = (1/k) A(current) + (1 - 1/k) min-ACC, k = 1 + the tasks in min-ACC; as in the
- *     reference code, the mean of the current task's newest accuracy and those minima
+ *     reference code, the mean of the current task's newest accuracy and those minima; the current task's accuracy
+ *     is its newest counted one ({@link TaskReport#countedAccuracy}), and WC-ACC is null until it has one
  * @param learningCurveArea LCA_beta averaged over the tasks whose LCA is complete (A-GEM's definition)
  * @param windowedForgetting10 WF^10 averaged over every started task, the current one included, as in the reference
  *     code ({@code algorithms.md} 6.2): WP of the task being learned is the point of WP, and WF uses the same set
@@ -35,8 +36,8 @@ public record AggregateReport(Double avgAccuracy, Double minAccuracy, Double wor
         for (TaskReport task : tasks) {
             accuracy.add(task.accuracy());
             if (currentTask != null && task.taskId() == currentTask) {
-                currentKnown = task.accuracy() != null;
-                worstCase.add(task.accuracy());
+                currentKnown = task.countedAccuracy() != null;
+                worstCase.add(task.countedAccuracy());
             } else {
                 minimum.add(task.minAccuracy());
                 worstCase.add(task.minAccuracy());

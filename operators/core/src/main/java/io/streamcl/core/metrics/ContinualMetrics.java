@@ -17,7 +17,16 @@ import java.util.Map;
  *
  * <p>Steps are the learner's model steps (updates taken) and never go back. A boundary is {@link #startTask}: the
  * task training so far ends at that step and the given one (a task id, or a drift segment id from a change
- * detector on task-free streams) starts. A task may start again later (recurring tasks); it keeps its record.
+ * detector on task-free streams) starts. A task may start again later (recurring tasks); it keeps its record, and
+ * its minimum restarts with each new training period (see {@code TaskRecord}).
+ *
+ * <p>Each evaluation carries its sample count; one on fewer than {@link MetricsConfig#minSamples} samples is
+ * reported but does not enter min-ACC, WC-ACC, WF/WP, the stability gaps or FWT's inputs.
+ *
+ * <p>FWT needs, per task j that started after another, b_j (the initial model's accuracy on j) and R_{j-1,j} (the
+ * accuracy on j of the model as it was when j's training started). On a stream, j's held-out set usually has too
+ * few samples at that step, so a caller that keeps the two models gives both later: {@link #recordInitialAccuracy}
+ * and {@link #recordPreTrainingAccuracy}.
  *
  * <p>Memory is bounded: per task O(1) numbers plus the WF/WP windows (at most 10 + 100 entries each for WF and
  * WP), and at most {@link MetricsConfig#maxTasks} tasks. Beyond that the task first recorded (other than the
@@ -25,8 +34,11 @@ import java.util.Map;
  * every metric here except the online tallies depends on the order of one evaluation sequence.
  */
 public final class ContinualMetrics {
-    /** Version of the binary form written by {@link #writeTo}. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the binary form written by {@link #writeTo}; 2 added sample counts (each task's newest counted
+     * evaluation, each gap's pre-boundary samples). Version 1 is still read.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private final MetricsConfig config;
     /** In order of creation, which is the eviction order. */
@@ -93,14 +105,18 @@ public final class ContinualMetrics {
 
     /**
      * The model at {@code step} scored {@code accuracy} (in [0, 1]) and mean {@code loss} (NaN if not computed) on
-     * task {@code taskId}'s evaluation set. A task not started yet may be evaluated too (for b_j and FWT).
+     * {@code samples} of task {@code taskId}'s evaluation set. A task not started yet may be evaluated too (for b_j
+     * and FWT).
      */
-    public void recordEvaluation(long step, int taskId, double accuracy, double loss) {
+    public void recordEvaluation(long step, int taskId, double accuracy, double loss, int samples) {
         checkStep(step);
         checkAccuracy(accuracy);
+        if (samples < 1) {
+            throw new IllegalArgumentException("an evaluation needs at least 1 sample, got " + samples);
+        }
         this.step = step;
         TaskRecord task = recordFor(taskId);
-        task.observe(step, accuracy, loss, config.recovery());
+        task.observe(step, accuracy, loss, samples, config);
         if (step == boundaryStep && task.column.inRow) {
             task.column.current = accuracy;
         }
@@ -110,6 +126,18 @@ public final class ContinualMetrics {
     public void recordInitialAccuracy(int taskId, double accuracy) {
         checkAccuracy(accuracy);
         recordFor(taskId).column.initial = accuracy;
+    }
+
+    /**
+     * R_{j-1,j} for task {@code taskId} = j, measured after the fact on the model as it was when j's training first
+     * started; replaces an evaluation at that step. Ignored for a task not started or started first.
+     */
+    public void recordPreTrainingAccuracy(int taskId, double accuracy) {
+        checkAccuracy(accuracy);
+        TaskRecord task = tasks.get(taskId);
+        if (task != null) {
+            task.recordPreTraining(accuracy);
+        }
     }
 
     /** {@code correct} of {@code examples} training examples of task {@code taskId}, predicted before learning them. */
@@ -207,14 +235,15 @@ public final class ContinualMetrics {
     }
 
     /**
-     * Reads metrics written by {@link #writeTo}; rejects other format versions and a different LCA beta. A smaller
-     * {@code maxTasks} than when written drops the oldest tasks; a new recovery tolerance applies from now on.
+     * Reads metrics written by {@link #writeTo} in this format version or version 1; rejects others and a different
+     * LCA beta. A smaller {@code maxTasks} than when written drops the oldest tasks; a new recovery tolerance and
+     * sample minimum apply from now on.
      */
     public static ContinualMetrics readFrom(DataInput in, MetricsConfig config) throws IOException {
         ContinualMetrics metrics = create(config);
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("continual metrics have format version " + version + ", this build reads "
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("continual metrics have format version " + version + ", this build reads 1 to "
                     + FORMAT_VERSION);
         }
         int beta = in.readInt();
@@ -229,7 +258,7 @@ public final class ContinualMetrics {
         metrics.boundaryStep = in.readLong();
         metrics.endedTask = in.readInt();
         for (int n = in.readInt(); n > 0; n--) {
-            TaskRecord task = TaskRecord.readFrom(in, beta);
+            TaskRecord task = TaskRecord.readFrom(in, beta, version);
             metrics.tasks.put(task.taskId, task);
         }
         metrics.evictBeyond(config.maxTasks());

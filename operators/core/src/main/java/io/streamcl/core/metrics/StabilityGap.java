@@ -15,16 +15,19 @@ import java.io.IOException;
  *   <li>depth = pre - min_n A_n, signed: negative means accuracy only rose;
  *   <li>steps to minimum = s_m - b for the first n = m reaching that minimum;
  *   <li>steps to recover = s_r - b for the first evaluation r with A_r &gt;= threshold(pre) after at least one
- *       evaluation below it; 0 while the task has never left the tolerance band, null while it is below it;
+ *       evaluation below it; 0 while the task has never left the tolerance band, null while it is below it. The
+ *       band is {@link RecoveryTolerance}'s, at the smaller sample count of the pre-boundary evaluation and A_n's;
  *   <li>area = sum over n of max(0, pre - A_n) * (s_n - s_{n-1}) with s_0 = b: each evaluation's shortfall held
  *       for the steps since the task's previous evaluation (accuracy times steps; with evaluation after every
  *       update it is the summed shortfall).
  * </ul>
  * The gap closes at recovery or at the next boundary or task end, whichever comes first, and then no longer changes.
+ * Only evaluations with enough samples ({@link MetricsConfig#minSamples}) reach a gap: the caller filters.
  */
 final class StabilityGap {
     private final long boundaryStep;
     private double pre;
+    private int preSamples;
     private long evaluationsAfter;
     private double minimum = Double.NaN;
     private long minimumStep = -1;
@@ -35,10 +38,14 @@ final class StabilityGap {
     private boolean open = true;
     private long lastUpdateStep;
 
-    /** A gap opened at {@code boundaryStep}; {@code pre} is NaN when the task was not evaluated yet. */
-    StabilityGap(long boundaryStep, double pre) {
+    /**
+     * A gap opened at {@code boundaryStep}; {@code pre} (from {@code preSamples} samples, 0 if unknown) is NaN when
+     * the task was not evaluated yet.
+     */
+    StabilityGap(long boundaryStep, double pre, int preSamples) {
         this.boundaryStep = boundaryStep;
         this.pre = pre;
+        this.preSamples = preSamples;
         this.previousStep = boundaryStep;
         this.lastUpdateStep = boundaryStep;
     }
@@ -56,14 +63,18 @@ final class StabilityGap {
         return boundaryStep;
     }
 
-    /** Adds an evaluation of the task at {@code step} (at or after the boundary); a closed gap ignores it. */
-    void observe(long step, double accuracy, RecoveryTolerance recovery) {
+    /**
+     * Adds an evaluation of the task at {@code step} (at or after the boundary) on {@code samples} samples; a closed
+     * gap ignores it.
+     */
+    void observe(long step, double accuracy, int samples, RecoveryTolerance recovery) {
         if (!open) {
             return;
         }
         lastUpdateStep = step;
         if (step == boundaryStep) {
             pre = accuracy;
+            preSamples = samples;
             return;
         }
         if (evaluationsAfter == 0 || accuracy < minimum) {
@@ -73,7 +84,8 @@ final class StabilityGap {
         area += Math.max(0, pre - accuracy) * (step - previousStep);
         previousStep = step;
         evaluationsAfter++;
-        if (accuracy < recovery.threshold(pre)) {
+        int fewerSamples = preSamples <= 0 || samples <= 0 ? 0 : Math.min(preSamples, samples);
+        if (accuracy < recovery.threshold(pre, fewerSamples)) {
             leftBand = true;
         } else if (leftBand) {
             recoveredStep = step;
@@ -100,6 +112,7 @@ final class StabilityGap {
     void writeTo(DataOutput out) throws IOException {
         out.writeLong(boundaryStep);
         out.writeDouble(pre);
+        out.writeInt(preSamples);
         out.writeLong(evaluationsAfter);
         out.writeDouble(minimum);
         out.writeLong(minimumStep);
@@ -111,8 +124,11 @@ final class StabilityGap {
         out.writeLong(lastUpdateStep);
     }
 
-    static StabilityGap readFrom(DataInput in) throws IOException {
-        StabilityGap gap = new StabilityGap(in.readLong(), in.readDouble());
+    /** Reads a gap written by {@link #writeTo} in metrics format {@code version}; version 1 kept no sample count. */
+    static StabilityGap readFrom(DataInput in, int version) throws IOException {
+        long boundaryStep = in.readLong();
+        double pre = in.readDouble();
+        StabilityGap gap = new StabilityGap(boundaryStep, pre, version >= 2 ? in.readInt() : 0);
         gap.evaluationsAfter = in.readLong();
         gap.minimum = in.readDouble();
         gap.minimumStep = in.readLong();

@@ -77,7 +77,7 @@ class ContinualBoundaryTest {
         throw new IllegalStateException("no adam");
     }
 
-    private static ContinualLearnerConfig config(String optimizer) {
+    static ContinualLearnerConfig config(String optimizer) {
         return new ContinualLearnerConfig(
                 LearnerConfig.of(new MlpConfig(2, new int[] {16}, 3, Activation.RELU, 1), optimizer, 8),
                 new EvaluationConfig(5, 100, 100, 0.1, MetricsConfig.defaults(), 0), BoundaryDetectorConfig.defaults());

@@ -15,7 +15,7 @@ class ContinualMetricsReferenceTest {
         for (int seed = 1; seed <= 40; seed++) {
             List<RandomStream.Call> calls = RandomStream.generate(seed, 2 + seed % 5, 3 + seed % 20);
             ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults().withLcaBeta(BETA));
-            ReferenceMetrics reference = new ReferenceMetrics(BETA);
+            ReferenceMetrics reference = new ReferenceMetrics(BETA, MetricsConfig.DEFAULT_MIN_SAMPLES);
             for (int i = 0; i < calls.size(); i++) {
                 calls.get(i).applyTo(metrics);
                 reference.apply(calls.get(i));
@@ -32,7 +32,7 @@ class ContinualMetricsReferenceTest {
         for (int seed = 1; seed <= 4; seed++) {
             List<RandomStream.Call> calls = RandomStream.generate(seed, 4, 250);
             ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults());
-            ReferenceMetrics reference = new ReferenceMetrics(MetricsConfig.DEFAULT_LCA_BETA);
+            ReferenceMetrics reference = new ReferenceMetrics(MetricsConfig.DEFAULT_LCA_BETA, MetricsConfig.DEFAULT_MIN_SAMPLES);
             calls.forEach(call -> call.applyTo(metrics));
             calls.forEach(reference::apply);
             List<TaskReport> tasks = metrics.report().tasks();

@@ -17,7 +17,8 @@ class ContinualMetricsTasksTest {
      *                                                      BWT 0.50-0.80 = -0.30, forgetting 0.80-0.50 = 0.30
      *   step 30: t1 0.95, t2 0.40; endTask(30)             row R3 = [0.95, 0.40], ended t1:
      *            ACC 0.675, BWT (t2) 0.40-0.90 = -0.50, forgetting (t2) 0.90-0.40 = 0.50, FWT unknown (no b_2)
-     * t1: one record; LCA over its first period only (0.20, 0.80) = 0.50; minimum 0.50 (step 30 is training again).
+     * t1: one record; LCA over its first period only (0.20, 0.80) = 0.50; its minimum (0.50 at step 20) restarts when it
+     * trains again at 20, and no evaluation follows its new end at 30: none.
      * t1's gap from step 10 (pre 0.80, then 0.50) closes when t1 restarts; t2's gap from 20 (0.90 -> 0.40) at the end.
      * min-ACC (t2 only) = 0.40, WC-ACC = (0.95 + 0.40)/2 = 0.675.
      */
@@ -25,12 +26,12 @@ class ContinualMetricsTasksTest {
     void aRecurringTaskKeepsOneRecord() {
         ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults().withLcaBeta(1));
         metrics.startTask(0, 1);
-        metrics.recordEvaluation(0, 1, 0.20, Double.NaN);
-        metrics.recordEvaluation(10, 1, 0.80, Double.NaN);
+        metrics.recordEvaluation(0, 1, 0.20, Double.NaN, 1000);
+        metrics.recordEvaluation(10, 1, 0.80, Double.NaN, 1000);
         metrics.startTask(10, 2);
-        metrics.recordEvaluation(10, 2, 0.10, Double.NaN);
-        metrics.recordEvaluation(20, 1, 0.50, Double.NaN);
-        metrics.recordEvaluation(20, 2, 0.90, Double.NaN);
+        metrics.recordEvaluation(10, 2, 0.10, Double.NaN, 1000);
+        metrics.recordEvaluation(20, 1, 0.50, Double.NaN, 1000);
+        metrics.recordEvaluation(20, 2, 0.90, Double.NaN, 1000);
         metrics.startTask(20, 1);
         BoundaryReport row2 = metrics.report().boundary();
         assertThat(row2.accuracies()).containsExactly(0.50, 0.90);
@@ -42,14 +43,14 @@ class ContinualMetricsTasksTest {
         assertThat(firstGap.open()).isFalse();
         assertThat(firstGap.depth()).isCloseTo(0.30, within(1e-9));
 
-        metrics.recordEvaluation(30, 1, 0.95, Double.NaN);
-        metrics.recordEvaluation(30, 2, 0.40, Double.NaN);
+        metrics.recordEvaluation(30, 1, 0.95, Double.NaN, 1000);
+        metrics.recordEvaluation(30, 2, 0.40, Double.NaN, 1000);
         metrics.endTask(30);
         MetricsReport report = metrics.report();
         assertThat(report.tasks()).extracting(TaskReport::taskId).containsExactly(1, 2);
         TaskReport first = report.tasks().get(0);
         assertThat(first.learningCurveArea()).isCloseTo(0.50, within(1e-9));
-        assertThat(first.minAccuracy()).isEqualTo(0.50);
+        assertThat(first.minAccuracy()).as("restarted by the second training period").isNull();
         assertThat(first.loss()).isNull();
         BoundaryReport row3 = report.boundary();
         assertThat(row3.endedTask()).isEqualTo(1);
@@ -69,16 +70,16 @@ class ContinualMetricsTasksTest {
         ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults().withMaxTasks(3));
         for (int task = 1; task <= 5; task++) {
             metrics.startTask(10L * task, task);
-            metrics.recordEvaluation(10L * task, task, 0.1 * task, Double.NaN);
+            metrics.recordEvaluation(10L * task, task, 0.1 * task, Double.NaN, 1000);
         }
         assertThat(metrics.report().tasks()).extracting(TaskReport::taskId).containsExactly(3, 4, 5);
         assertThat(metrics.report().boundary().tasks()).containsExactly(3, 4);
 
         ContinualMetrics pair = ContinualMetrics.create(MetricsConfig.defaults().withMaxTasks(2));
         pair.startTask(0, 1);
-        pair.recordEvaluation(0, 1, 0.5, Double.NaN);
-        pair.recordEvaluation(0, 7, 0.3, Double.NaN);
-        pair.recordEvaluation(0, 8, 0.4, Double.NaN);
+        pair.recordEvaluation(0, 1, 0.5, Double.NaN, 1000);
+        pair.recordEvaluation(0, 7, 0.3, Double.NaN, 1000);
+        pair.recordEvaluation(0, 8, 0.4, Double.NaN, 1000);
         assertThat(pair.report().tasks()).extracting(TaskReport::accuracy).containsExactly(0.5);
     }
 
@@ -87,14 +88,14 @@ class ContinualMetricsTasksTest {
         ContinualMetrics unmeasured = ContinualMetrics.create(MetricsConfig.defaults());
         unmeasured.startTask(0, 1);
         unmeasured.startTask(10, 2);
-        unmeasured.recordEvaluation(20, 1, 0.5, Double.NaN);
+        unmeasured.recordEvaluation(20, 1, 0.5, Double.NaN, 1000);
         assertThat(unmeasured.report().stabilityGaps()).isEmpty();
 
         ContinualMetrics late = ContinualMetrics.create(MetricsConfig.defaults());
         late.startTask(0, 1);
         late.startTask(10, 2);
-        late.recordEvaluation(10, 1, 0.7, Double.NaN);
-        late.recordEvaluation(20, 1, 0.5, Double.NaN);
+        late.recordEvaluation(10, 1, 0.7, Double.NaN, 1000);
+        late.recordEvaluation(20, 1, 0.5, Double.NaN, 1000);
         assertThat(late.report().stabilityGaps()).singleElement()
                 .satisfies(gap -> assertThat(gap.depth()).isCloseTo(0.2, within(1e-9)));
     }
@@ -102,7 +103,7 @@ class ContinualMetricsTasksTest {
     @Test
     void forwardTransferNeedsAnEvaluationAtTheStartStepNotAnOlderOne() {
         ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults());
-        metrics.recordEvaluation(0, 2, 0.1, Double.NaN);
+        metrics.recordEvaluation(0, 2, 0.1, Double.NaN, 1000);
         metrics.startTask(0, 1);
         metrics.startTask(5, 2);
         metrics.endTask(9);
@@ -114,9 +115,9 @@ class ContinualMetricsTasksTest {
         ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults());
         metrics.recordInitialAccuracy(2, 0.1);
         metrics.startTask(0, 1);
-        metrics.recordEvaluation(5, 1, 0.9, Double.NaN);
+        metrics.recordEvaluation(5, 1, 0.9, Double.NaN, 1000);
         metrics.startTask(5, 2);
-        metrics.recordEvaluation(5, 2, 0.25, Double.NaN);
+        metrics.recordEvaluation(5, 2, 0.25, Double.NaN, 1000);
         metrics.endTask(9);
         assertThat(metrics.report().boundary().forwardTransfer()).isCloseTo(0.15, within(1e-9));
     }
@@ -125,10 +126,10 @@ class ContinualMetricsTasksTest {
     void rejectsBadCallsWithoutChangingState() {
         ContinualMetrics metrics = ContinualMetrics.create(MetricsConfig.defaults());
         metrics.startTask(7, 3);
-        assertThatThrownBy(() -> metrics.recordEvaluation(5, 3, 0.5, 0.1))
+        assertThatThrownBy(() -> metrics.recordEvaluation(5, 3, 0.5, 0.1, 1000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("step 5 is before the newest step 7: model steps never go back");
-        assertThatThrownBy(() -> metrics.recordEvaluation(8, 3, 1.5, 0.1))
+        assertThatThrownBy(() -> metrics.recordEvaluation(8, 3, 1.5, 0.1, 1000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("accuracy must be in [0, 1], got 1.5");
         assertThatThrownBy(() -> metrics.recordInitialAccuracy(3, Double.NaN))

@@ -137,7 +137,7 @@ class ContinualMetricsTest {
         assertThat(first.area()).isCloseTo(6.2, EXACT);
         assertThat(first.open()).isFalse();
 
-        metrics.recordEvaluation(70, 1, 0.86, 0.14);
+        metrics.recordEvaluation(70, 1, 0.86, 0.14, 1000);
         assertThat(metrics.report().currentGaps()).as("closed at step 60, not reported at 70").isEmpty();
         assertThat(metrics.report().stabilityGaps()).containsExactly(first);
 
@@ -205,14 +205,14 @@ class ContinualMetricsTest {
             for (int task = 1; task <= 3; task++) {
                 Double accuracy = (Double) row[task];
                 if (accuracy != null && !(step == 70 && task == 3 && !evaluationsBeforeBoundaries)) {
-                    metrics.recordEvaluation(step, task, accuracy, 1 - accuracy);
+                    metrics.recordEvaluation(step, task, accuracy, 1 - accuracy, 1000);
                 }
             }
             if (before) {
                 boundary.run();
             }
             if (step == 70 && !evaluationsBeforeBoundaries) {
-                metrics.recordEvaluation(70, 3, 0.15, 0.85);
+                metrics.recordEvaluation(70, 3, 0.15, 0.85, 1000);
             }
             if (step == 20) {
                 metrics.recordPredictions(1, 80, 100);

@@ -9,6 +9,11 @@ import java.util.SplittableRandom;
  * evaluated at model step 0 (b_j), then per step prequential predictions and an evaluation of every started task;
  * at a boundary the old tasks' evaluations at the boundary step come before or after the call (chosen at random),
  * the new task's after it. Task ids are arbitrary ints and no task recurs.
+ *
+ * <p>Sample counts: the held-out sets of odd-numbered tasks fill from empty, so their n-th evaluation since their
+ * start uses min(1000, 1 + 40 n) samples (the first three stay below 100); even-numbered tasks always use 1000. At
+ * step 0 every third task is scored on 50 samples. Counts draw no random numbers, so the accuracies are those of
+ * the stream before counts existed.
  */
 final class RandomStream {
     private RandomStream() {}
@@ -32,10 +37,15 @@ final class RandomStream {
         }
     }
 
-    record Evaluation(long step, int task, double accuracy) implements Call {
+    record Evaluation(long step, int task, double accuracy, int samples) implements Call {
         @Override
         public void applyTo(ContinualMetrics metrics) {
-            metrics.recordEvaluation(step, task, accuracy, 1 - accuracy);
+            metrics.recordEvaluation(step, task, accuracy, 1 - accuracy, samples);
+        }
+
+        /** This evaluation on a full set. */
+        Evaluation full() {
+            return new Evaluation(step, task, accuracy, 1000);
         }
     }
 
@@ -54,8 +64,9 @@ final class RandomStream {
         for (int k = 0; k < taskCount; k++) {
             ids[k] = 1000 - 37 * k;
             accuracy[k] = quantise(random.nextDouble() * 0.3);
-            calls.add(new Evaluation(0, ids[k], accuracy[k]));
+            calls.add(new Evaluation(0, ids[k], accuracy[k], k % 3 == 0 ? 50 : 1000));
         }
+        int[] sinceStart = new int[taskCount];
         long step = 0;
         calls.add(new Start(step, ids[0]));
         for (int k = 0; k < taskCount; k++) {
@@ -69,7 +80,7 @@ final class RandomStream {
                     // The task in training tends up, the others drift down with noise: dips and recoveries.
                     double drift = j == k ? 0.04 : -0.02;
                     accuracy[j] = quantise(accuracy[j] + drift + (random.nextDouble() - 0.5) * 0.2);
-                    Evaluation evaluation = new Evaluation(step, ids[j], accuracy[j]);
+                    Evaluation evaluation = new Evaluation(step, ids[j], accuracy[j], samples(j, sinceStart[j]++));
                     (step == end && oldTasksAfterCall ? afterBoundary : calls).add(evaluation);
                 }
             }
@@ -77,10 +88,14 @@ final class RandomStream {
             calls.addAll(afterBoundary);
             if (k + 1 < taskCount) {
                 accuracy[k + 1] = quantise(accuracy[k + 1] + random.nextDouble() * 0.1);
-                calls.add(new Evaluation(step, ids[k + 1], accuracy[k + 1]));
+                calls.add(new Evaluation(step, ids[k + 1], accuracy[k + 1], samples(k + 1, sinceStart[k + 1]++)));
             }
         }
         return calls;
+    }
+
+    private static int samples(int task, int evaluationsSinceStart) {
+        return task % 2 == 0 ? 1000 : Math.min(1000, 1 + 40 * evaluationsSinceStart);
     }
 
     private static double quantise(double accuracy) {

@@ -9,19 +9,22 @@ import java.util.stream.IntStream;
 /**
  * A slow, unbounded reference for {@link ContinualMetrics}: it keeps every call of a {@link RandomStream} and
  * computes each metric straight from its definition in {@code algorithms.md} 1.2-1.3 (GEM's full accuracy matrix
- * R, indexed by tasks in start order), for streams without recurring tasks.
+ * R, indexed by tasks in start order), for streams without recurring tasks. Evaluations on fewer than the minimum
+ * samples count only for the newest accuracy, the matrix rows and LCA.
  */
 final class ReferenceMetrics {
-    private record Evaluated(long step, int task, double accuracy) {}
+    private record Evaluated(long step, int task, double accuracy, int samples) {}
 
     private final int lcaBeta;
+    private final int minSamples;
     private final List<Evaluated> evaluations = new ArrayList<>();
     private final List<Integer> order = new ArrayList<>();
     private final List<Long> starts = new ArrayList<>();
     private final List<Long> ends = new ArrayList<>();
 
-    ReferenceMetrics(int lcaBeta) {
+    ReferenceMetrics(int lcaBeta, int minSamples) {
         this.lcaBeta = lcaBeta;
+        this.minSamples = minSamples;
     }
 
     void apply(RandomStream.Call call) {
@@ -34,7 +37,8 @@ final class ReferenceMetrics {
         } else if (call instanceof RandomStream.End end) {
             ends.add(end.step());
         } else if (call instanceof RandomStream.Evaluation evaluation) {
-            evaluations.add(new Evaluated(evaluation.step(), evaluation.task(), evaluation.accuracy()));
+            evaluations.add(new Evaluated(evaluation.step(), evaluation.task(), evaluation.accuracy(),
+                    evaluation.samples()));
         }
     }
 
@@ -60,9 +64,12 @@ final class ReferenceMetrics {
         return mean(k, j -> matrix(k, j) - matrix(j, j));
     }
 
-    /** Over j = 2..k in GEM's 1-based numbering; b_j is task j's evaluation at model step 0. */
+    /**
+     * Over j = 2..k in GEM's 1-based numbering; R_{j-1,j} is task j's counted evaluation at its start step, b_j its
+     * counted evaluation at model step 0.
+     */
     Double forwardTransfer(int k) {
-        return mean(k, i -> matrix(i, i + 1) - newest(order.get(i + 1), 0));
+        return mean(k, i -> countedAt(order.get(i + 1), starts.get(i + 1)) - countedAt(order.get(i + 1), 0));
     }
 
     Double forgetting(int k) {
@@ -73,12 +80,12 @@ final class ReferenceMetrics {
         return newest(order.get(j), Long.MAX_VALUE);
     }
 
-    /** The minimum over evaluations after task j's training ended; NaN while it trains or with none after. */
+    /** The minimum over counted evaluations after task j's training ended; NaN while it trains or with none after. */
     double minimum(int j) {
         if (j >= ends.size()) {
             return Double.NaN;
         }
-        return evaluationsOf(j, ends.get(j) + 1).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        return countedOf(j, ends.get(j) + 1).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     /** The mean of the first beta+1 evaluations made while task j trained, its start and end steps included. */
@@ -92,7 +99,7 @@ final class ReferenceMetrics {
     }
 
     double windowedChange(int j, int window, boolean plasticity) {
-        return QuadraticWindowedChange.of(evaluationsOf(j, starts.get(j)), window, plasticity);
+        return QuadraticWindowedChange.of(countedOf(j, starts.get(j)), window, plasticity);
     }
 
     Double avgAccuracy() {
@@ -106,7 +113,36 @@ final class ReferenceMetrics {
 
     Double worstCaseAccuracy() {
         int current = order.size() - 1;
-        return mean(order.size(), j -> j == current ? newestAccuracy(j) : minimum(j));
+        if (current < 0 || Double.isNaN(newestCounted(order.get(current)))) {
+            return null;
+        }
+        return mean(order.size(), j -> j == current ? newestCounted(order.get(j)) : minimum(j));
+    }
+
+    private double newestCounted(int task) {
+        double found = Double.NaN;
+        for (Evaluated evaluation : evaluations) {
+            if (evaluation.task() == task && evaluation.samples() >= minSamples) {
+                found = evaluation.accuracy();
+            }
+        }
+        return found;
+    }
+
+    private double countedAt(int task, long step) {
+        double found = Double.NaN;
+        for (Evaluated evaluation : evaluations) {
+            if (evaluation.task() == task && evaluation.step() == step && evaluation.samples() >= minSamples) {
+                found = evaluation.accuracy();
+            }
+        }
+        return found;
+    }
+
+    private List<Double> countedOf(int j, long fromStep) {
+        return evaluations.stream()
+                .filter(e -> e.task() == order.get(j) && e.step() >= fromStep && e.samples() >= minSamples)
+                .map(Evaluated::accuracy).toList();
     }
 
     private double newest(int task, long atOrBefore) {
@@ -117,11 +153,6 @@ final class ReferenceMetrics {
             }
         }
         return found;
-    }
-
-    private List<Double> evaluationsOf(int j, long fromStep) {
-        return evaluations.stream().filter(e -> e.task() == order.get(j) && e.step() >= fromStep)
-                .map(Evaluated::accuracy).toList();
     }
 
     /** The mean of the known terms 0..count-1; null when none is known. */

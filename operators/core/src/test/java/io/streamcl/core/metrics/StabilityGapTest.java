@@ -58,11 +58,11 @@ class StabilityGapTest {
     /* pre 0.90, epsilon 0.05, then 0.89 and 0.95: never below 0.85, so recovery took 0 steps; depth 0.01. */
     @Test
     void aTaskThatNeverLeftTheBandNeededNoRecoveryAndClosesAtTheNextBoundary() {
-        StabilityGap gap = new StabilityGap(0, 0.90);
+        StabilityGap gap = new StabilityGap(0, 0.90, 1000);
         assertThat(gap.report(1).depth()).isNull();
         assertThat(gap.report(1).stepsToRecover()).isNull();
-        gap.observe(1, 0.89, RecoveryTolerance.absolute(0.05));
-        gap.observe(2, 0.95, RecoveryTolerance.absolute(0.05));
+        gap.observe(1, 0.89, 1000, RecoveryTolerance.absolute(0.05));
+        gap.observe(2, 0.95, 1000, RecoveryTolerance.absolute(0.05));
         assertThat(gap.report(1).stepsToRecover()).isZero();
         assertThat(gap.report(1).depth()).isCloseTo(0.01, within(1e-12));
         assertThat(gap.report(1).stepsToMinimum()).isEqualTo(1);
@@ -74,9 +74,9 @@ class StabilityGapTest {
     }
 
     private static StabilityGap replay(RecoveryTolerance tolerance) {
-        StabilityGap gap = new StabilityGap(100, 0.80);
+        StabilityGap gap = new StabilityGap(100, 0.80, 1000);
         for (int i = 0; i < STEPS.length; i++) {
-            gap.observe(STEPS[i], ACCURACIES[i], tolerance);
+            gap.observe(STEPS[i], ACCURACIES[i], 1000, tolerance);
         }
         return gap;
     }

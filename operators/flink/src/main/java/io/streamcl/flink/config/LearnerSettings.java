@@ -48,6 +48,10 @@ public final class LearnerSettings {
     public static final String EVAL_HOLDOUT = "eval.holdout-fraction";
     public static final String EVAL_LCA_BETA = "eval.lca-beta";
     public static final String EVAL_RECOVERY = "eval.recovery-epsilon";
+    /** Standard errors of the evaluation that widen the recovery band beyond the epsilon; 0 turns that off. */
+    public static final String EVAL_RECOVERY_Z = "eval.recovery-z";
+    /** Fewest held-out samples a score needs to enter min-ACC, WC-ACC, WF/WP, gaps and FWT (capped at the slice). */
+    public static final String EVAL_MIN_SAMPLES = "eval.min-samples";
     public static final String EVAL_MAX_TASKS = "eval.max-tasks";
     /** Updates between plasticity diagnostics; 0 turns them off. */
     public static final String EVAL_PLASTICITY_EVERY = "eval.plasticity-every";
@@ -84,6 +88,11 @@ public final class LearnerSettings {
             Setting.integer(EVAL_LCA_BETA, MetricsConfig.DEFAULT_LCA_BETA, true, "learning-curve-area horizon beta"),
             Setting.number(EVAL_RECOVERY, RecoveryTolerance.DEFAULT.epsilon(), true,
                     "a stability gap counts as recovered within this much of its pre-boundary accuracy"),
+            Setting.number(EVAL_RECOVERY_Z, RecoveryTolerance.DEFAULT.noiseZ(), true,
+                    "standard errors of a task's score that widen the recovery band beyond the epsilon; 0 = off"),
+            Setting.integer(EVAL_MIN_SAMPLES, MetricsConfig.DEFAULT_MIN_SAMPLES, true,
+                    "fewest held-out samples a score needs to enter min-ACC, WC-ACC, WF/WP, gaps and FWT (capped at"
+                            + " the slice)"),
             Setting.integer(EVAL_MAX_TASKS, MetricsConfig.DEFAULT_MAX_TASKS, true,
                     "most tasks (or drift segments) tracked at once; the oldest is forgotten beyond"),
             Setting.integer(EVAL_PLASTICITY_EVERY, EvaluationConfig.DEFAULT_PLASTICITY_EVERY, false,
@@ -115,7 +124,8 @@ public final class LearnerSettings {
             int samples = get(s, EVAL_SAMPLES);
             int slice = get(s, EVAL_SLICE);
             MetricsConfig metrics = new MetricsConfig(get(s, EVAL_LCA_BETA),
-                    RecoveryTolerance.absolute(get(s, EVAL_RECOVERY)), get(s, EVAL_MAX_TASKS));
+                    new RecoveryTolerance(get(s, EVAL_RECOVERY), false, get(s, EVAL_RECOVERY_Z)),
+                    get(s, EVAL_MAX_TASKS), get(s, EVAL_MIN_SAMPLES));
             EvaluationConfig evaluation = new EvaluationConfig(get(s, EVAL_EVERY), samples,
                     slice == 0 ? samples : slice, get(s, EVAL_HOLDOUT), metrics, get(s, EVAL_PLASTICITY_EVERY));
             BoundaryDetectorConfig segmentation = new BoundaryDetectorConfig(get(s, SEGMENT_DETECTOR),
@@ -173,6 +183,8 @@ public final class LearnerSettings {
         s.put(EVAL_HOLDOUT, Double.toString(evaluation.holdoutFraction()));
         s.put(EVAL_LCA_BETA, Integer.toString(evaluation.metrics().lcaBeta()));
         s.put(EVAL_RECOVERY, Double.toString(evaluation.metrics().recovery().epsilon()));
+        s.put(EVAL_RECOVERY_Z, Double.toString(evaluation.metrics().recovery().noiseZ()));
+        s.put(EVAL_MIN_SAMPLES, Integer.toString(evaluation.metrics().minSamples()));
         s.put(EVAL_MAX_TASKS, Integer.toString(evaluation.metrics().maxTasks()));
         s.put(EVAL_PLASTICITY_EVERY, Integer.toString(evaluation.plasticityEvery()));
         s.put(SEGMENT_DETECTOR, full.segmentation().detector().canonical());

@@ -7,6 +7,7 @@ import io.streamcl.core.learner.TrainingProgress;
 import io.streamcl.core.metrics.AggregateReport;
 import io.streamcl.core.metrics.BoundaryReport;
 import io.streamcl.core.metrics.GapReport;
+import io.streamcl.core.metrics.MetricsReport;
 import io.streamcl.core.metrics.TaskReport;
 import io.streamcl.core.model.ParameterLayout;
 import io.streamcl.schemas.AggregateMetrics;
@@ -45,8 +46,8 @@ public final class EvaluationEvents {
                 .setTrainLoss(trainLoss(report.training()))
                 .setOnlineAccuracy(finiteOrNull(report.training().onlineAccuracy()))
                 .setTasks(report.metrics().tasks().stream().map(t -> task(t, scores.get(t.taskId()))).toList())
-                .setAggregate(aggregate(report.metrics().aggregate(),
-                        report.metrics().atBoundary() ? report.metrics().boundary() : null))
+                .setAggregate(aggregate(report.metrics()))
+                .setEmaAggregate(report.shadowMetrics() == null ? null : aggregate(report.shadowMetrics()))
                 .setStabilityGaps(report.metrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
                 .setPlasticity(report.plasticity() == null ? null : plasticity(report.plasticity(), layout))
                 .setTrigger(EvaluationTrigger.valueOf(report.reason().name()))
@@ -70,7 +71,10 @@ public final class EvaluationEvents {
                 .build();
     }
 
-    private static AggregateMetrics aggregate(AggregateReport a, BoundaryReport boundary) {
+    /** The aggregates of {@code metrics}, with the accuracy-matrix row when it was taken at this step. */
+    private static AggregateMetrics aggregate(MetricsReport metrics) {
+        AggregateReport a = metrics.aggregate();
+        BoundaryReport boundary = metrics.atBoundary() ? metrics.boundary() : null;
         AggregateMetrics.Builder builder = AggregateMetrics.newBuilder()
                 .setAvgAccuracy(a.avgAccuracy())
                 .setMinAccuracy(a.minAccuracy())

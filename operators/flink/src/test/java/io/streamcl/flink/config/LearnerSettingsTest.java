@@ -18,6 +18,9 @@ class LearnerSettingsTest {
         ContinualLearnerConfig custom = LearnerSettings.parse(Map.of(LearnerSettings.ACTIVATION, "leaky-relu",
                 LearnerSettings.HIDDEN, "", LearnerSettings.OPTIMIZER, "sgd(lr=0.5)", LearnerSettings.LAYER_NORM, "true", LearnerSettings.EVAL_SLICE, "50"));
         assertThat(custom.evaluation().slice()).isEqualTo(50);
+        assertThat(config.evaluation().metrics().minSamples()).isEqualTo(100);
+        assertThat(config.evaluation().metrics().recovery().noiseZ()).isEqualTo(2.0);
+        assertThat(custom.evaluation().cappedMetrics().minSamples()).as("capped at the slice").isEqualTo(50);
         assertThat(LearnerSettings.parse(LearnerSettings.format(custom))).isEqualTo(custom);
     }
 
@@ -71,6 +74,10 @@ class LearnerSettingsTest {
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.REPLAY, "reservoir(new_weight=half)")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("replay='reservoir(new_weight=half)'")
                 .hasMessageContaining("new_weight='half'");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.EVAL_MIN_SAMPLES, "0")))
+                .isInstanceOf(InvalidSettingException.class).hasMessage("eval.min-samples must be at least 1, got 0");
+        assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.EVAL_RECOVERY_Z, "-1")))
+                .isInstanceOf(InvalidSettingException.class).hasMessage("eval.recovery-z must be in [0, 10], got -1.0");
         assertThatThrownBy(() -> LearnerSettings.parse(Map.of(LearnerSettings.OPTIMIZER, "sgd+agem")))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("set replay");
     }

@@ -59,6 +59,7 @@ class ContinualLearnerFunctionTest {
                 assertThat(task.getEmaAccuracy()).as("no EMA configured").isNull();
             });
             assertThat(last.getAggregate().getAvgAccuracy()).isEqualTo(last.getTasks().get(0).getAccuracy());
+            assertThat(last.getEmaAggregate()).as("no EMA configured").isNull();
             assertThat(harness.getSideOutput(ContinualLearnerFunction.PREDICTIONS)).singleElement().satisfies(p -> {
                 assertThat(p.getValue().getModelStep()).isBetween(last.getModelStep(), last.getModelStep() + 9);
                 assertThat(p.getValue().getProbabilities()).hasSize(3);
@@ -79,8 +80,13 @@ class ContinualLearnerFunctionTest {
                 harness.processElement(e, e.eventTime);
             }
             List<EvaluationEvent> events = events(harness);
-            assertThat(events.get(events.size() - 1).getTasks()).singleElement()
+            EvaluationEvent last = events.get(events.size() - 1);
+            assertThat(last.getTasks()).singleElement()
                     .satisfies(task -> assertThat(task.getEmaAccuracy()).isGreaterThan(0.8));
+            assertThat(last.getEmaAggregate().getAvgAccuracy()).as("the EMA weights' metrics, one task")
+                    .isEqualTo(last.getTasks().get(0).getEmaAccuracy());
+            assertThat(last.getEmaAggregate().getWorstCaseAccuracy()).isEqualTo(last.getTasks().get(0).getEmaAccuracy());
+            assertThat(last.getEmaAggregate().getWindowedPlasticity10()).isNotNull();
         }
     }
 
