@@ -1,6 +1,7 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.jobs.common.StreamJob;
 import io.streamcl.jobs.common.Topics;
@@ -10,6 +11,7 @@ import io.streamcl.schemas.Prediction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,7 +49,9 @@ public final class TrainingJob extends StreamJob {
 
     @Override
     protected Set<String> settingKeys() {
-        return LearnerSettings.keys();
+        Set<String> keys = new TreeSet<>(LearnerSettings.keys());
+        keys.addAll(KeySettings.keys());
+        return keys;
     }
 
     /** The learner config from --config and --set, validated. */
@@ -62,7 +66,7 @@ public final class TrainingJob extends StreamJob {
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                learner, flushAfter,
+                learner, KeySettings.parse(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));
