@@ -201,7 +201,7 @@ public final class ContinualLearner {
             metrics.recordEvaluation(step, score.taskId(), score.accuracy(), score.loss());
             evaluatedAtLastStep.add(score.taskId());
         }
-        return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
+        return new LearnerReport(evaluations, step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
                 scores, metrics.report(), plasticityDue(step) ? probe() : null);
     }
 

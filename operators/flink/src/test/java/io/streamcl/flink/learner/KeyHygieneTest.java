@@ -10,6 +10,7 @@ import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,7 +19,10 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The per-subtask learner limit (exact across a restore) and idle expiry of {@link ContinualLearnerFunction}. */
+/**
+ * The per-subtask learner limit (exact across a restore), idle expiry and per-key evaluation sequence of {@link
+ * ContinualLearnerFunction}.
+ */
 class KeyHygieneTest {
     private static final ContinualLearnerConfig CONFIG = LearnerSettings.parse(Map.of(
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "4",
@@ -28,6 +32,7 @@ class KeyHygieneTest {
     void aNewKeyBeyondTheLimitIsDeadLetteredAlsoAfterARestore() throws Exception {
         KeyLimits limits = new KeyLimits(64, 2, Duration.ZERO);
         OperatorSubtaskState snapshot;
+        List<Long> sequenceOfB = new ArrayList<>();
         try (var harness = harness(limits)) {
             harness.open();
             harness.processElement(example("a", 0), 0);
@@ -42,6 +47,7 @@ class KeyHygieneTest {
                 assertThat(d.getOffset()).isEqualTo(2);
                 assertThat(StandardCharsets.UTF_8.decode(d.getRecordKey()).toString()).isEqualTo("c");
             });
+            sequenceOfB.addAll(sequence(harness.extractOutputValues(), "b"));
             snapshot = harness.snapshot(1, 1);
         }
         try (var restored = harness(limits)) {
@@ -52,7 +58,9 @@ class KeyHygieneTest {
             assertThat(keysOf(restored.extractOutputValues())).containsOnly("b");
             assertThat(deadLetters(restored)).singleElement()
                     .satisfies(d -> assertThat(d.getReason()).startsWith("key 'd' would start learner 3"));
+            sequenceOfB.addAll(sequence(restored.extractOutputValues(), "b"));
         }
+        assertThat(sequenceOfB).as("evaluationSeq continues across the restore").containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -90,6 +98,10 @@ class KeyHygieneTest {
             KeyedOneInputStreamOperatorTestHarness<String, StreamExample, EvaluationEvent> harness) {
         var side = harness.getSideOutput(ContinualLearnerFunction.DEAD_LETTERS);
         return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private static List<Long> sequence(List<EvaluationEvent> events, String key) {
+        return events.stream().filter(e -> e.getKey().equals(key)).map(EvaluationEvent::getEvaluationSeq).toList();
     }
 
     private static List<String> keysOf(List<EvaluationEvent> events) {
