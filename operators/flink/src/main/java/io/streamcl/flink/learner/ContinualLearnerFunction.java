@@ -3,6 +3,7 @@ package io.streamcl.flink.learner;
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
+import io.streamcl.core.model.NativeBackend;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.DeadLetters;
@@ -41,7 +42,8 @@ import org.apache.flink.util.OutputTag;
  * <p>Key hygiene ({@link KeyLimits}): a record for a new key when the subtask already holds {@code maxLearners}
  * learners goes to {@link #DEAD_LETTERS}; with an idle expiry, a learner without examples for that long is
  * dropped and counted in {@code learnersExpired}. Run it in a {@link LearnerOperator}, which counts the learners a
- * restore brings back.
+ * restore brings back. ND4J's natives load in {@link #open} through {@link NativeBackend}, before any example, so
+ * a failover that interrupts the task cannot leave them broken.
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
     /** Name of the keyed state; part of the savepoint format, never rename. */
@@ -90,7 +92,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     }
 
     @Override
-    public void open(OpenContext context) {
+    public void open(OpenContext context) throws InterruptedException {
+        NativeBackend.load();
         config = LearnerSettings.parse(settings);
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
