@@ -157,7 +157,7 @@ class PoisonRecordsIT {
         bad.add(new Bad("union branch out of range", k, splice(template, "features", 2),
                 "field 'features': union branch 2 does not exist"));
         bad.add(new Bad("enum symbol out of range", k, splice(template, "split", 7),
-                "field 'split': enum symbol of Split 7 does not exist"));
+                "field 'split': enum symbol 7 does not exist"));
         bad.add(example("NaN feature", template, e -> dense(e, 16, 3, Float.NaN), "features[3] must be finite, got NaN"));
         bad.add(example("infinite feature", template, e -> dense(e, 16, 0, Float.POSITIVE_INFINITY),
                 "features[0] must be finite, got Infinity"));

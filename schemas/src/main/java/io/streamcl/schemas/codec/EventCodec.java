@@ -47,7 +47,8 @@ public final class EventCodec<T extends SpecificRecordBase> {
     private final DecodeLimits limits;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
-    private final Map<Long, Schema> writers = new HashMap<>();
+    /** The wire check of each known writer schema, by its fingerprint. */
+    private final Map<Long, WireCheck> checks = new HashMap<>();
 
     private EventCodec(Class<T> type, DecodeLimits limits) {
         this.type = type;
@@ -56,10 +57,10 @@ public final class EventCodec<T extends SpecificRecordBase> {
         SpecificData model = new SpecificData(type.getClassLoader());
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
-        writers.put(SchemaNormalization.parsingFingerprint64(schema), schema);
+        checks.put(SchemaNormalization.parsingFingerprint64(schema), WireCheck.compile(schema, limits));
         for (Schema older : history(type)) {
             decoder.addSchema(older);
-            writers.put(SchemaNormalization.parsingFingerprint64(older), older);
+            checks.put(SchemaNormalization.parsingFingerprint64(older), WireCheck.compile(older, limits));
         }
     }
 
@@ -95,7 +96,7 @@ public final class EventCodec<T extends SpecificRecordBase> {
         if (bytes == null) {
             throw new IOException("record value is null (a tombstone), expected a " + type.getSimpleName());
         }
-        WireCheck.check(writer(bytes), bytes, HEADER_BYTES, limits);
+        checkOf(bytes).check(bytes, HEADER_BYTES);
         try {
             return decoder.decode(bytes);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -103,18 +104,18 @@ public final class EventCodec<T extends SpecificRecordBase> {
         }
     }
 
-    private Schema writer(byte[] bytes) throws IOException {
+    private WireCheck checkOf(byte[] bytes) throws IOException {
         if (bytes.length < HEADER_BYTES || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
             throw new IOException("no Avro single-object header (C3 01 and an 8-byte schema fingerprint): the "
                     + bytes.length + "-byte record starts with " + hex(bytes, Math.min(bytes.length, 4)));
         }
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        Schema writer = writers.get(fingerprint);
-        if (writer == null) {
+        WireCheck check = checks.get(fingerprint);
+        if (check == null) {
             throw new IOException(String.format("unknown writer-schema fingerprint %016x: not a released %s schema "
                     + "(%s)", fingerprint, type.getSimpleName(), String.join(", ", RELEASED_VERSIONS)));
         }
-        return writer;
+        return check;
     }
 
     private static String hex(byte[] bytes, int count) {
