@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.io.BinaryData;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -276,15 +277,10 @@ class PoisonRecordsIT {
         return bytes;
     }
 
+    /** Avro's zig-zag varint of {@code value}, as a length or count claim. */
     private static byte[] varint(long value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long raw = (value << 1) ^ (value >> 63);
-        while ((raw & ~0x7FL) != 0) {
-            out.write((int) ((raw & 0x7F) | 0x80));
-            raw >>>= 7;
-        }
-        out.write((int) raw);
-        return out.toByteArray();
+        byte[] buffer = new byte[10];
+        return Arrays.copyOf(buffer, BinaryData.encodeLong(value, buffer, 0));
     }
 
     private static byte[] concat(byte[]... parts) {

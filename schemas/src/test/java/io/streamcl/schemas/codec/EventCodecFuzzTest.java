@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.avro.io.BinaryData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 
@@ -95,16 +96,8 @@ class EventCodecFuzzTest {
 
     /** Overwrites the bytes at {@code at} with the zig-zag varint of {@code value}, as a length or count claim. */
     private static byte[] claim(byte[] bytes, int at, long value) {
-        long raw = (value << 1) ^ (value >> 63);
-        List<Byte> varint = new ArrayList<>();
-        do {
-            varint.add((byte) ((raw & 0x7F) | (raw >>> 7 != 0 ? 0x80 : 0)));
-            raw >>>= 7;
-        } while (raw != 0);
-        byte[] encoded = new byte[varint.size()];
-        for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = varint.get(i);
-        }
+        byte[] buffer = new byte[10];
+        byte[] encoded = Arrays.copyOf(buffer, BinaryData.encodeLong(value, buffer, 0));
         return splice(bytes, at, encoded, Math.min(encoded.length, bytes.length - at));
     }
 

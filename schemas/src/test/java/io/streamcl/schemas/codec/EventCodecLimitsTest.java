@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamcl.schemas.DenseFeatures;
 import io.streamcl.schemas.Example;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
+import org.apache.avro.io.BinaryData;
 import org.junit.jupiter.api.Test;
 
 /** Length claims, caps, truncation and headers: each rejected before Avro allocates, naming the field. */
@@ -64,22 +65,15 @@ class EventCodecLimitsTest {
                 .hasMessageStartingWith("no Avro single-object header").hasMessageEndingWith("starts with 7B 22 6B");
     }
 
+    /** Avro's zig-zag varint of {@code value}, as a length or count claim. */
     private static byte[] varint(long value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long raw = (value << 1) ^ (value >> 63);
-        while ((raw & ~0x7FL) != 0) {
-            out.write((int) ((raw & 0x7F) | 0x80));
-            raw >>>= 7;
-        }
-        out.write((int) raw);
-        return out.toByteArray();
+        byte[] buffer = new byte[10];
+        return Arrays.copyOf(buffer, BinaryData.encodeLong(value, buffer, 0));
     }
 
     private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(Arrays.stream(parts).mapToInt(part -> part.length).sum());
+        Arrays.stream(parts).forEach(out::put);
+        return out.array();
     }
 }
