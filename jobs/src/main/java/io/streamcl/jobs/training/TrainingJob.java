@@ -1,6 +1,7 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
@@ -11,6 +12,7 @@ import io.streamcl.schemas.Prediction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -48,7 +50,7 @@ public final class TrainingJob extends StreamJob {
 
     @Override
     protected List<Setting<?>> settingDefinitions() {
-        return LearnerSettings.DEFINITIONS;
+        return Stream.concat(LearnerSettings.DEFINITIONS.stream(), KeySettings.DEFINITIONS.stream()).toList();
     }
 
     /** The learner config from --config and --set, validated. */
@@ -63,7 +65,7 @@ public final class TrainingJob extends StreamJob {
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                learner, flushAfter,
+                learner, KeySettings.parse(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));

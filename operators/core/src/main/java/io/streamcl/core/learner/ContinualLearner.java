@@ -264,8 +264,9 @@ public final class ContinualLearner {
         }
         transfer.measure(heldOut, config.learner().model(), evaluator,
                 config.evaluation().cappedMetrics().minSamples(), slice).ifPresent(metrics::record);
-        return new LearnerReport(step, learner.examplesSeen(), latestEventTime, currentTask(), progress.drain(),
-                scores, metrics.report(), metrics.shadowReport(), plasticityDue(step) ? probe() : null, reason);
+        return new LearnerReport(evaluations, step, learner.examplesSeen(), latestEventTime, currentTask(),
+                progress.drain(), scores, metrics.report(), metrics.shadowReport(), plasticityDue(step) ? probe() : null,
+                reason);
     }
 
     /** Whether diagnostics are due: the first evaluation at or after each multiple of the period. */

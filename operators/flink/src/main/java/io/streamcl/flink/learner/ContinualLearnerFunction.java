@@ -3,13 +3,19 @@ package io.streamcl.flink.learner;
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
+import io.streamcl.core.model.NativeBackend;
+import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.EvaluationEvents;
+import io.streamcl.flink.serde.KafkaRecord;
 import io.streamcl.flink.serde.Predictions;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.AggregateMetrics;
+import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +24,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
@@ -36,6 +43,11 @@ import org.apache.flink.util.OutputTag;
  * <p>Examples without a task id form a task-free stream, cut into segments by the core's loss-based boundary
  * detector.
  *
+ * <p>Key hygiene ({@link KeyLimits}): a record for a new key when the subtask already holds {@code maxLearners}
+ * learners goes to {@link #DEAD_LETTERS}; with an idle expiry, a learner without examples for that long is
+ * dropped and counted in {@code learnersExpired}. Run it in a {@link LearnerOperator}, which counts the learners a
+ * restore brings back. ND4J's natives load in {@link #open} through {@link NativeBackend}, before any example, so
+ * a failover that interrupts the task cannot leave them broken.
  * <p>Batching does not depend on the machine's speed: each key keeps one flush deadline (processing time), moved
  * forward on every arrival, so a partial mini-batch is trained only after {@code flushAfter} without a new example
  * for that key. On a stream that never idles that long, batches are always full and the updates and events are
@@ -57,14 +69,25 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     public static final OutputTag<Prediction> PREDICTIONS =
             new OutputTag<>("predictions", TypeInformation.of(Prediction.class));
 
+    /** Records for new keys beyond the subtask's learner limit (the same tag as the decoder's). */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /** Name of the keyed state holding when each learner last received an example (only with an idle expiry). */
+    public static final String LAST_ACTIVE_STATE_NAME = "last-active";
+
     /** The config travels to the cluster as settings text: core configs are not Java-serializable by design. */
     private final LinkedHashMap<String, String> settings;
     private final long flushAfterMillis;
+    private final KeyLimits keys;
     private transient ContinualLearnerConfig config;
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
     private transient ValueState<Long> deadline;
     private transient Counter heldOut;
+    private transient ValueState<Long> lastActive;
+    private transient long liveLearners;
+    private transient Counter expired;
     private transient volatile EvaluationEvent latest;
 
     /**
@@ -72,21 +95,31 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
      *     (processing time), so slow streams still learn
      */
     public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter) {
+        this(config, flushAfter, KeyLimits.DEFAULTS);
+    }
+
+    /** @param keys the most learners per subtask and their idle expiry */
+    public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter, KeyLimits keys) {
         if (flushAfter.isNegative() || flushAfter.isZero()) {
             throw new IllegalArgumentException("learner flush-after must be positive, got " + flushAfter);
         }
         this.settings = new LinkedHashMap<>(LearnerSettings.format(config));
         this.flushAfterMillis = flushAfter.toMillis();
+        this.keys = keys;
     }
 
     @Override
-    public void open(OpenContext context) {
+    public void open(OpenContext context) throws InterruptedException {
+        NativeBackend.load();
         config = LearnerSettings.parse(settings);
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
+        lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>(LAST_ACTIVE_STATE_NAME, Types.LONG));
+        expired = metrics.counter("learnersExpired");
+        metrics.gauge("liveLearners", (Gauge<Long>) () -> liveLearners);
         gauge(metrics, "avgAccuracy", AggregateMetrics::getAvgAccuracy);
         gauge(metrics, "minAccuracy", AggregateMetrics::getMinAccuracy);
         gauge(metrics, "worstCaseAccuracy", AggregateMetrics::getWorstCaseAccuracy);
@@ -103,8 +136,16 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     public void processElement(StreamExample example, Context ctx, Collector<EvaluationEvent> out) throws Exception {
         ContinualLearner learner = learner();
         if (learner == null) {
+            if (liveLearners >= keys.maxLearners()) {
+                rejectNewKey(example, ctx);
+                return;
+            }
             learner = ContinualLearner.create(config);
+            liveLearners++;
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+        }
+        if (keys.expires()) {
+            touch(ctx);
         }
         if (example.label == null) {
             ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
@@ -153,14 +194,61 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         if (learner == null) {
             return;
         }
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && keys.expires() && expireIfIdle(timestamp, ctx)) {
+            moveDeadline(ctx.timerService(), false);
+            return;
+        }
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             emit(ctx.getCurrentKey(), learner, learner.finish(), out);
             moveDeadline(ctx.timerService(), false);
-        } else {
+        } else if (Long.valueOf(timestamp).equals(deadline.value())) {
             deadline.clear();
             emit(ctx.getCurrentKey(), learner, learner.flush(), out);
         }
         state.update(learner);
+    }
+
+    /** Called by {@link LearnerOperator} after a restore with the number of learners this subtask got back. */
+    void restoredLearners(long count) {
+        liveLearners = count;
+    }
+
+    private void rejectNewKey(StreamExample example, Context ctx) {
+        KafkaRecord source = new KafkaRecord(example.topic, example.partition, example.offset,
+                example.key.getBytes(StandardCharsets.UTF_8), null);
+        ctx.output(DEAD_LETTERS, DeadLetters.of(source, "too-many-keys", "key '" + example.key + "' would start learner "
+                + (liveLearners + 1) + " of this subtask, over the limit of keys.max-learners=" + keys.maxLearners()
+                + " (the value is not kept: the learner sees decoded examples only)"));
+    }
+
+    /** Records this key's activity; its first activity schedules the idle check. */
+    private void touch(Context ctx) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        if (lastActive.value() == null) {
+            ctx.timerService().registerProcessingTimeTimer(now + keys.idleExpiry().toMillis());
+        }
+        lastActive.update(now);
+    }
+
+    /**
+     * Drops the key's learner when it has been idle for the expiry, else schedules the next check at the time it
+     * would be. Flush timers land here too; a check they trigger early just re-schedules.
+     */
+    private boolean expireIfIdle(long timestamp, OnTimerContext ctx) throws Exception {
+        Long last = lastActive.value();
+        if (last == null) {
+            return false;
+        }
+        long due = last + keys.idleExpiry().toMillis();
+        if (timestamp < due) {
+            ctx.timerService().registerProcessingTimeTimer(due);
+            return false;
+        }
+        state.clear();
+        lastActive.clear();
+        liveLearners--;
+        expired.inc();
+        return true;
     }
 
     private void emit(String key, ContinualLearner learner, List<LearnerReport> reports,

@@ -2,11 +2,13 @@ package io.streamcl.flink.learner;
 
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.model.NativeBackend;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.state.BinaryStateSerializer;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 
@@ -35,8 +37,15 @@ public final class LearnerStateSerializer extends BinaryStateSerializer<Continua
         state.writeTo(out);
     }
 
+    /** Restores come before the function's open(): the natives load here first, off the interruptible task thread. */
     @Override
     protected ContinualLearner read(DataInput in) throws IOException {
+        try {
+            NativeBackend.load();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while ND4J's native libraries load");
+        }
         return ContinualLearner.readFrom(in, config());
     }
 

@@ -39,6 +39,7 @@ public final class EvaluationEvents {
         return EvaluationEvent.newBuilder()
                 .setKey(key)
                 .setModelStep(report.step())
+                .setEvaluationSeq(report.sequence())
                 .setExamplesSeen(report.examplesSeen())
                 .setEventTime(Instant.ofEpochMilli(Math.max(0, report.eventTime())))
                 .setConfigHash(configHash)

@@ -4,20 +4,40 @@ import io.streamcl.schemas.DenseFeatures;
 import io.streamcl.schemas.Example;
 import io.streamcl.schemas.QuantizedFeatures;
 import io.streamcl.schemas.Split;
+import io.streamcl.schemas.codec.DecodeLimits;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
  * Maps an Avro {@link Example} to a {@link StreamExample} and checks it against the learner's shape: feature
- * count, finite values, label range. Each rejection says which field had which value.
+ * count, finite values, label range, a label on every held-out example; the key length is capped by {@link
+ * #limits()} at decoding. Each rejection says which field had which value.
  */
 public final class ExampleMapper implements RecordMapper<Example, StreamExample> {
     private final int inputs;
     private final int classes;
+    private final int maxKeyBytes;
 
-    public ExampleMapper(int inputs, int classes) {
+    /** @param maxKeyBytes longest learner key accepted, in UTF-8 bytes */
+    public ExampleMapper(int inputs, int classes, int maxKeyBytes) {
         this.inputs = inputs;
         this.classes = classes;
+        this.maxKeyBytes = maxKeyBytes;
+    }
+
+    /** The largest legal record: the key and either form of the feature vector at most as long as allowed. */
+    @Override
+    public DecodeLimits limits() {
+        return DecodeLimits.NONE.with("key", maxKeyBytes).with("features.values", inputs);
+    }
+
+    @Override
+    public StreamExample map(Example example, KafkaRecord source) throws InvalidRecordException {
+        StreamExample out = map(example);
+        out.topic = source.topic;
+        out.partition = source.partition;
+        out.offset = source.offset;
+        return out;
     }
 
     @Override
@@ -27,6 +47,7 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
         if (out.key == null || out.key.isBlank()) {
             throw new InvalidRecordException("key must not be blank, got '" + out.key + "'");
         }
+
         out.seq = example.getSeq();
         out.eventTime = example.getEventTime().toEpochMilli();
         out.taskId = example.getTaskId();
@@ -36,6 +57,9 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
         out.eval = example.getSplit() == Split.EVAL;
         out.features = features(example.getFeatures());
         out.label = example.getLabel();
+        if (out.eval && out.label == null) {
+            throw new InvalidRecordException("label is null, but split is EVAL: a held-out example needs a label");
+        }
         if (out.label != null && (out.label < 0 || out.label >= classes)) {
             throw new InvalidRecordException("label must be in [0, " + classes + "), got " + out.label);
         }

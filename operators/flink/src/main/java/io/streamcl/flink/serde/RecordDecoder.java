@@ -3,8 +3,6 @@ package io.streamcl.flink.serde;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.codec.EventCodec;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,7 +15,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Decodes Kafka records into events of one Avro type and maps them with a {@link RecordMapper}; a record that does
  * not decode or breaks a rule goes to the {@link #DEAD_LETTERS} side output with the reason, and the job keeps
- * running.
+ * running. Decoding is bounded by the mapper's {@link RecordMapper#limits()}, so no record can make it allocate more
+ * than the largest legal record needs.
  */
 public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunction<KafkaRecord, T>
         implements ResultTypeQueryable<T> {
@@ -39,7 +38,7 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
 
     @Override
     public void open(OpenContext context) {
-        codec = EventCodec.of(eventType);
+        codec = EventCodec.of(eventType, mapper.limits());
         rejected = getRuntimeContext().getMetricGroup().counter("deadLetters");
     }
 
@@ -53,11 +52,17 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
                     "not an Avro single-object " + eventType.getSimpleName() + ": " + e.getMessage(), ctx);
             return;
         }
+        T mapped;
         try {
-            out.collect(mapper.map(event));
+            mapped = mapper.map(event, record);
         } catch (InvalidRecordException e) {
             reject(record, "invalid", e.getMessage(), ctx);
+            return;
+        } catch (RuntimeException e) {
+            reject(record, "invalid", "cannot map " + eventType.getSimpleName() + ": " + e, ctx);
+            return;
         }
+        out.collect(mapped);
     }
 
     @Override
@@ -67,15 +72,6 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
 
     private void reject(KafkaRecord record, String type, String reason, Context ctx) {
         rejected.inc();
-        ctx.output(DEAD_LETTERS, DeadLetter.newBuilder()
-                .setSourceTopic(record.topic)
-                .setPartition(record.partition)
-                .setOffset(record.offset)
-                .setRecordKey(record.key == null ? null : ByteBuffer.wrap(record.key))
-                .setValue(record.value == null ? null : ByteBuffer.wrap(record.value))
-                .setErrorType(type)
-                .setReason(reason)
-                .setDetectedAt(Instant.now())
-                .build());
+        ctx.output(DEAD_LETTERS, DeadLetters.of(record, type, reason));
     }
 }

@@ -14,6 +14,10 @@ public class StreamExample {
     public Integer label;
     /** Null unless a regression target was given. */
     public Double target;
+    /** Where the example was read from, so a learner can still dead-letter it with its provenance. */
+    public String topic;
+    public int partition;
+    public long offset;
 
     /** For Flink's POJO serializer. */
     public StreamExample() {}

@@ -10,11 +10,12 @@ import io.streamcl.schemas.Split;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Tests {@link ExampleMapper}: dequantization, and rejections that name the field and the value. */
 class ExampleMapperTest {
-    private final ExampleMapper mapper = new ExampleMapper(3, 4);
+    private final ExampleMapper mapper = new ExampleMapper(3, 4, 16);
 
     @Test
     void dequantizesBytesAsUnsignedWithScaleAndOffset() throws InvalidRecordException {
@@ -38,6 +39,16 @@ class ExampleMapperTest {
         assertThatThrownBy(() -> mapper.map(example(QuantizedFeatures.newBuilder()
                         .setValues(ByteBuffer.wrap(new byte[3])).setScale(0f).build(), 0)))
                 .hasMessage("features.scale must be positive and finite, got 0.0");
+    }
+
+    @Test
+    void aHeldOutExampleWithoutALabelIsRejectedAndTheModelBoundsTheDecoder() {
+        Example unlabeled = example(dense(1f, 2f, 3f), 0);
+        unlabeled.setLabel(null);
+        assertThatThrownBy(() -> mapper.map(unlabeled))
+                .hasMessage("label is null, but split is EVAL: a held-out example needs a label");
+        assertThat(mapper.limits().maxLengths()).containsOnly(
+                Map.entry("key", 16), Map.entry("features.values", 3));
     }
 
     private static DenseFeatures dense(Float... values) {
