@@ -5,7 +5,7 @@ package io.streamcl.core.metrics;
  * within {@code epsilon} accuracy points (absolute) or within the fraction {@code epsilon} of it (relative).
  *
  * <p>Subsampled evaluation is noisy (about 1.6 points of standard error at 1000 samples and 50 % accuracy,
- * {@code algorithms.md} 1.1), so an epsilon well below twice that error makes recovery flicker on noise.
+ * {@code docs/metrics.md}), so an epsilon well below twice that error makes recovery flicker on noise.
  */
 public record RecoveryTolerance(double epsilon, boolean relative) {
     /** The default: back within one accuracy point. */

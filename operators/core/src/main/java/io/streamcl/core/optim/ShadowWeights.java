@@ -1,8 +1,8 @@
 package io.streamcl.core.optim;
 
 /**
- * A stage of phase {@link Phase#SHADOW} that keeps a full derived copy of the parameters (EMA weights, design.md
- * section 3) for evaluation and prediction while training continues on the raw parameters.
+ * A stage of phase {@link Phase#SHADOW} that keeps a full derived copy of the parameters (EMA
+ * weights) for evaluation and prediction while training continues on the raw parameters.
  */
 public interface ShadowWeights extends StageConfig {
 
