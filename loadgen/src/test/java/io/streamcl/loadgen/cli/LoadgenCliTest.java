@@ -94,6 +94,24 @@ class LoadgenCliTest {
     }
 
     @Test
+    void aMistypedOptionGetsASuggestionAndTheUsage() {
+        assertThat(run("produce", "--kafka-timeot", "2s")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option", "--kafka-timeout", "Usage: loadgen produce")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void defaultsFitTheTrainingJobAndAMismatchIsSaidLoudly() {
+        run("produce", "--bootstrap-servers", "127.0.0.1:1", "--kafka-timeout", "1s", "--total", "1", "-q");
+        assertThat(err.toString()).doesNotContain("NOTE");
+
+        run("produce", "--features", "20", "--classes", "5", "--bootstrap-servers", "127.0.0.1:1",
+                "--kafka-timeout", "1s", "--total", "1", "-q");
+        assertThat(err.toString()).contains("NOTE this stream has 20 features and 5 classes",
+                "start it with -s model.inputs=20 -s model.classes=5, or it dead-letters every record");
+    }
+
+    @Test
     void missingDatasetExitsWithInstallAdvice(@TempDir Path empty) {
         int status = run("write", "--scenario", "split", "--data-dir", empty.toString(), "-o",
                 empty.resolve("x.avro").toString());
