@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.LoadgenCli;
+import io.streamcl.loadgen.images.RequiresFashionMnist;
 import io.streamcl.loadgen.file.AvroExampleFile;
 import io.streamcl.schemas.Example;
 import io.streamcl.schemas.QuantizedFeatures;
@@ -38,9 +39,19 @@ class LoadgenCliTest {
     }
 
     @Test
-    void writesEveryScenarioToAFile(@TempDir Path dir) {
-        for (String scenario : List.of("gaussian", "bit-flipping", "split", "task-incremental", "domain-incremental",
-                "permuted", "rotated", "label-permuted")) {
+    void writesTheSyntheticScenariosToAFile(@TempDir Path dir) {
+        writesToAFile(dir, List.of("gaussian", "bit-flipping"));
+    }
+
+    @Test
+    @RequiresFashionMnist
+    void writesEveryFashionMnistScenarioToAFile(@TempDir Path dir) {
+        writesToAFile(dir, List.of("split", "task-incremental", "domain-incremental", "permuted", "rotated",
+                "label-permuted"));
+    }
+
+    private void writesToAFile(Path dir, List<String> scenarios) {
+        for (String scenario : scenarios) {
             Path file = dir.resolve(scenario + ".avro");
             assertThat(run("write", "--scenario", scenario, "--output", file.toString(), "--total", "500", "-q"))
                     .as(err.toString()).isZero();
@@ -52,6 +63,7 @@ class LoadgenCliTest {
     }
 
     @Test
+    @RequiresFashionMnist
     void writesSeveralKeysWithRecurringBlendedTasks(@TempDir Path dir) {
         Path file = dir.resolve("rotated.avro");
 
