@@ -22,7 +22,7 @@ public final class UsageErrors implements CommandLine.IParameterExceptionHandler
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandName() + ": " + ex.getMessage());
+        err.println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println();
         command.usage(err);
