@@ -1,5 +1,6 @@
 package io.streamcl.jobs;
 
+import io.streamcl.cli.UsageErrors;
 import io.streamcl.deploy.kafka.LocalKafka;
 import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.jobs.alert.AlertJob;
@@ -52,7 +53,7 @@ public final class Demo implements Callable<Integer> {
     /** The scenarios the demo can run. */
     enum DemoScenario { PERMUTED, SPLIT, GAUSSIAN }
 
-    @Option(names = "--scenario", defaultValue = "PERMUTED", description = "PERMUTED (Fashion-MNIST, a new pixel permutation per task), SPLIT (Fashion-MNIST, class-incremental, 2 classes per task) or GAUSSIAN (synthetic clusters, no data needed). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "permuted", description = "permuted (Fashion-MNIST, a new pixel permutation per task), split (Fashion-MNIST, class-incremental, 2 classes per task) or gaussian (synthetic clusters, no data needed); the names of loadgen's scenarios, in any case. Default: ${DEFAULT-VALUE}.")
     DemoScenario scenarioKind;
 
     @Option(names = "--tasks", defaultValue = "3", description = "Tasks in the stream (default: ${DEFAULT-VALUE}; SPLIT always has 5).")
@@ -68,7 +69,8 @@ public final class Demo implements Callable<Integer> {
     int evalEvery;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Demo()).execute(args));
+        System.exit(UsageErrors.install(new CommandLine(new Demo())).setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args));
     }
 
     @Override
@@ -96,7 +98,7 @@ public final class Demo implements Callable<Integer> {
             say("produced %,d examples at %,.0f examples/s", produced.examples(), produced.examplesPerSecond());
 
             TrainingJob job = TrainingJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
-                    "--bounded", "--checkpoint-interval", "PT1S", "--set", "eval.every=" + evalEvery,
+                    "--bounded", "--checkpoint-interval", "1s", "--set", "eval.every=" + evalEvery,
                     "--set", "eval.samples-per-task=300",
                     "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
                     "--set", "model.hidden=" + (scenarioKind == DemoScenario.GAUSSIAN ? "64" : "256,256"),
@@ -116,7 +118,7 @@ public final class Demo implements Callable<Integer> {
 
             long alertsStarted = System.nanoTime();
             AlertJob alertJob = AlertJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
-                    "--bounded", "--checkpoint-interval", "PT1S");
+                    "--bounded", "--checkpoint-interval", "1s");
             say("alert job: %s over every evaluation event", alertJob.alertConfig().forgetting().detector());
             alertJob.run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
             List<ForgettingAlert> alerts = TopicRecords.readAll(kafka.bootstrapServers(), Topics.ALERTS,

@@ -1,5 +1,6 @@
 package io.streamcl.loadgen;
 
+import io.streamcl.cli.UsageErrors;
 import io.streamcl.loadgen.cli.Commands;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -31,7 +32,7 @@ public final class LoadgenCli {
 
     /** Runs the CLI with the given output streams and returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = Commands.attach(new CommandLine(new LoadgenCli()));
+        CommandLine cli = UsageErrors.install(Commands.attach(new CommandLine(new LoadgenCli())));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.deploy.kafka.LocalKafkaExtension;
 import io.streamcl.loadgen.file.AvroExampleFile;
+import io.streamcl.loadgen.images.RequiresFashionMnist;
 import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.loadgen.kafka.Topics;
 import io.streamcl.loadgen.progress.Progress;
@@ -69,6 +70,7 @@ class LoadgenIT {
     }
 
     @Test
+    @RequiresFashionMnist
     void cliProducesFashionMnistToACreatedTopicWithKeysPerPartition() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -99,6 +101,7 @@ class LoadgenIT {
     }
 
     @Test
+    @RequiresFashionMnist
     void aWrittenFileReplaysToKafka(@TempDir Path dir) {
         Path file = dir.resolve("permuted.avro");
         StringWriter sink = new StringWriter();

@@ -50,6 +50,11 @@ public final class AlertJob extends StreamJob {
     }
 
     @Override
+    protected Object validatedSettings() throws IOException {
+        return alertConfig();
+    }
+
+    @Override
     public JobExecutionResult run(StreamExecutionEnvironment env) throws Exception {
         AlertConfig config = alertConfig();
         options.configure(env);

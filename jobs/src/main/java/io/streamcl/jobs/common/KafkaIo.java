@@ -3,6 +3,7 @@ package io.streamcl.jobs.common;
 import io.streamcl.flink.serde.AvroKafkaSerializer;
 import io.streamcl.flink.serde.KafkaRecord;
 import io.streamcl.flink.serde.KafkaRecordCapture;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -17,11 +18,13 @@ public final class KafkaIo {
 
     /**
      * A source of raw records from {@code topic}; with {@code bounded} it stops at the offsets that were latest
-     * when the job started (for the demo, tests and benchmarks), otherwise it runs forever.
+     * when the job started (for the demo, tests and benchmarks), otherwise it runs forever. {@code client} holds
+     * extra consumer properties (security settings); the ones set here win.
      */
-    public static KafkaSource<KafkaRecord> rawSource(String bootstrap, String topic, String groupId,
-            OffsetsInitializer start, boolean bounded) {
+    public static KafkaSource<KafkaRecord> rawSource(String bootstrap, Properties client, String topic,
+            String groupId, OffsetsInitializer start, boolean bounded) {
         KafkaSourceBuilder<KafkaRecord> builder = KafkaSource.<KafkaRecord>builder()
+                .setProperties(client)
                 .setBootstrapServers(bootstrap)
                 .setTopics(topic)
                 .setGroupId(groupId)
@@ -34,10 +37,14 @@ public final class KafkaIo {
         return builder.build();
     }
 
-    /** An exactly-once (transactional) sink of Avro events; records become visible when a checkpoint commits. */
-    public static <T extends SpecificRecordBase> KafkaSink<T> exactlyOnceSink(String bootstrap, Class<T> type,
-            String topic, SerializableFunction<T, String> key, String transactionalIdPrefix) {
+    /**
+     * An exactly-once (transactional) sink of Avro events; records become visible when a checkpoint commits.
+     * {@code client} holds extra producer properties (security settings); the ones set here win.
+     */
+    public static <T extends SpecificRecordBase> KafkaSink<T> exactlyOnceSink(String bootstrap, Properties client,
+            Class<T> type, String topic, SerializableFunction<T, String> key, String transactionalIdPrefix) {
         return KafkaSink.<T>builder()
+                .setKafkaProducerConfig(client)
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(new AvroKafkaSerializer<>(type, topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)

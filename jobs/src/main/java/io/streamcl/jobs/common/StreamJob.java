@@ -1,5 +1,6 @@
 package io.streamcl.jobs.common;
 
+import io.streamcl.cli.UsageErrors;
 import io.streamcl.flink.config.Setting;
 import io.streamcl.schemas.DeadLetter;
 import java.io.IOException;
@@ -34,11 +35,17 @@ public abstract class StreamJob implements Callable<Integer> {
     public abstract JobExecutionResult run(StreamExecutionEnvironment env) throws Exception;
 
     /**
-     * Parses the arguments into {@code job} and runs it. Never calls {@code System.exit}: on a cluster this runs
-     * inside the JobManager (REST submission, application mode), whose JVM that would end; bad arguments and failures
-     * are thrown instead, and Flink reports them to whoever submitted the job.
+     * Parses the arguments into {@code job} and runs it. Launched as the JVM's main class (the {@code bin/streamcl}
+     * commands), a usage error prints one message, suggestions and the usage and exits with code 2, and a start-up
+     * failure prints its one line and exits with 1. Otherwise this runs inside a Flink client or the JobManager
+     * (REST submission, application mode), whose JVM {@code System.exit} would end: errors are thrown instead, and
+     * Flink reports them to whoever submitted the job.
      */
     protected static void main(StreamJob job, String[] args) throws Exception {
+        if (launchedDirectly(job)) {
+            System.exit(UsageErrors.install(commandLine(job)).setExecutionExceptionHandler(StreamJob::startupFailure)
+                    .execute(args));
+        }
         if (!CommandLine.printHelpIfRequested(commandLine(job).parseArgs(args))) {
             job.call();
         }
@@ -50,8 +57,16 @@ public abstract class StreamJob implements Callable<Integer> {
         return job;
     }
 
+    /** Parses and validates this job's settings; a bad key or value throws IllegalArgumentException naming it. */
+    protected abstract Object validatedSettings() throws IOException;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            validatedSettings();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine(this), e.getMessage(), e);
+        }
         JobExecutionResult result = run(StreamExecutionEnvironment.getExecutionEnvironment(JobOptions.flinkConfiguration()));
         String name = commandLine(this).getCommandName();
         // A detached submission (REST API, `flink run -d`, application mode) returns before the job ends.
@@ -69,6 +84,24 @@ public abstract class StreamJob implements Callable<Integer> {
     /** The settings from --config and -s; an unknown key is a parameter error. */
     protected Map<String, String> settings() throws IOException {
         return settings.read(settingDefinitions());
+    }
+
+    private static boolean launchedDirectly(StreamJob job) {
+        String command = System.getProperty("sun.java.command", "");
+        return command.equals(job.getClass().getName()) || command.startsWith(job.getClass().getName() + " ");
+    }
+
+    private static int startupFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (e instanceof CommandLine.ParameterException usage) { // a setting found bad once parsed
+            return commandLine.getParameterExceptionHandler().handleParseException(usage,
+                    parsed.originalArgs().toArray(String[]::new));
+        }
+        if (e instanceof JobStartupException) {
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     private static CommandLine commandLine(StreamJob job) {

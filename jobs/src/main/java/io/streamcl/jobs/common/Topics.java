@@ -2,7 +2,7 @@ package io.streamcl.jobs.common;
 
 import java.util.List;
 
-/** Default topic names, one per event type (design.md section 5). */
+/** Default topic names, one per event type. */
 public final class Topics {
     public static final String EXAMPLES = "examples";
     public static final String EVALUATIONS = "evaluations";

@@ -1,5 +1,6 @@
 package io.streamcl.jobs.training;
 
+import io.streamcl.cli.DurationConverter;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerSettings;
@@ -36,7 +37,7 @@ public final class TrainingJob extends StreamJob {
     @Option(names = "--group-id", defaultValue = "streamcl-training", description = "Consumer group (default: ${DEFAULT-VALUE}); also names the sinks' transactional ids.")
     String groupId;
 
-    @Option(names = "--flush-after", defaultValue = "PT10S", description = "Train a partial mini-batch after this long without new examples, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--flush-after", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class, description = "Train a partial mini-batch after this long without new examples (default: ${DEFAULT-VALUE}).")
     Duration flushAfter;
 
     public static void main(String[] args) throws Exception {
@@ -56,6 +57,11 @@ public final class TrainingJob extends StreamJob {
     /** The learner config from --config and --set, validated. */
     public ContinualLearnerConfig learnerConfig() throws IOException {
         return LearnerSettings.parse(settings());
+    }
+
+    @Override
+    protected Object validatedSettings() throws IOException {
+        return learnerConfig();
     }
 
     @Override

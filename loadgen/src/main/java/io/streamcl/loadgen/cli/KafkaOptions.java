@@ -5,6 +5,7 @@ import io.streamcl.loadgen.kafka.Topics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import io.streamcl.loadgen.progress.ProgressListener;
 import java.io.PrintWriter;
+import io.streamcl.cli.DurationConverter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class KafkaOptions {
             description = "Replication factor of a created topic (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
-    @Option(names = "--kafka-timeout", paramLabel = "TIME", defaultValue = "30s", converter = Converters.Time.class,
+    @Option(names = "--kafka-timeout", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to wait for the broker (topic creation, metadata, buffer space) before failing"
                     + " (default: ${DEFAULT-VALUE}).")
     Duration timeout;

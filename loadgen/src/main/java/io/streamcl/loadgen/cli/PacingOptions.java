@@ -1,5 +1,6 @@
 package io.streamcl.loadgen.cli;
 
+import io.streamcl.cli.DurationConverter;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ final class PacingOptions {
             description = "Examples per second over all keys, or 'max' for as fast as possible (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", converter = Converters.Time.class,
+    @Option(names = {"-d", "--duration"}, paramLabel = "TIME", converter = DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 5m, 1h (default: no limit).")
     Duration duration;
 

@@ -17,6 +17,7 @@ final class ProduceCommand extends ProducingCommand implements Callable<Integer>
     @Override
     public Integer call() {
         Scenario chosen = scenario.scenario();
+        JobDefaults.mismatch(chosen.data()).ifPresent(spec.commandLine().getErr()::println);
         return produce(scenario.examples(chosen, Clock.systemUTC()), chosen.describe() + " for keys " + scenario.keys());
     }
 }

@@ -4,6 +4,7 @@ import io.streamcl.loadgen.Check;
 import io.streamcl.loadgen.progress.ProgressListener;
 import io.streamcl.loadgen.progress.ProgressPrinter;
 import java.io.PrintWriter;
+import io.streamcl.cli.DurationConverter;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,7 @@ final class RunOptions {
             description = "Stop after N examples (default: the whole scenario or file).")
     Long total;
 
-    @Option(names = "--progress-interval", paramLabel = "TIME", defaultValue = "2s", converter = Converters.Time.class,
+    @Option(names = "--progress-interval", paramLabel = "TIME", defaultValue = "2s", converter = DurationConverter.class,
             description = "How often to print a progress line (default: ${DEFAULT-VALUE}).")
     Duration progressInterval;
 

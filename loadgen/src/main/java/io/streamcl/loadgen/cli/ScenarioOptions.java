@@ -91,10 +91,10 @@ final class ScenarioOptions {
                     + " blurred, low-contrast (default: all six).")
     List<ImageDomain> domains;
 
-    @Option(names = "--classes", paramLabel = "N", description = "gaussian: number of classes (default: 5).")
+    @Option(names = "--classes", paramLabel = "N", description = "gaussian: number of classes (default: 10, the training job's model.classes).")
     Integer classes;
 
-    @Option(names = "--features", paramLabel = "N", description = "gaussian: input dimension (default: 20).")
+    @Option(names = "--features", paramLabel = "N", description = "gaussian: input dimension (default: 784, the training job's model.inputs).")
     Integer features;
 
     @Option(names = "--separation", paramLabel = "S",
@@ -137,7 +137,7 @@ final class ScenarioOptions {
 
     private GaussianClusters gaussian() {
         GaussianClusters d = GaussianClusters.defaults();
-        return new GaussianClusters(orDefault(classes, d.classes()), orDefault(features, d.features()),
+        return new GaussianClusters(orDefault(classes, JobDefaults.CLASSES), orDefault(features, JobDefaults.INPUTS),
                 orDefault(tasks, d.tasks()), separation == null ? d.separation() : separation,
                 meanShift == null ? d.meanShift() : meanShift);
     }

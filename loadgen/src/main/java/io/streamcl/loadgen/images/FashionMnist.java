@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Fashion-MNIST (Xiao, Rasul, Vollgraf 2017): 60,000 training and 10,000 test greyscale 28x28 images of 10 clothing
@@ -32,6 +33,13 @@ public record FashionMnist(ImageSet train, ImageSet test) {
     public static Path defaultDir() {
         String dir = System.getenv(DIR_ENV);
         return dir == null || dir.isBlank() ? DEFAULT_DIR : Path.of(dir);
+    }
+
+    /** Whether {@code dir} holds the four files {@link #load(Path)} reads (plain or gzipped). */
+    public static boolean isInstalled(Path dir) {
+        return Stream.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte").allMatch(name -> Files.isRegularFile(dir.resolve(name + ".gz"))
+                        || Files.isRegularFile(dir.resolve(name)));
     }
 
     /** Loads the dataset from {@link #defaultDir()}. */

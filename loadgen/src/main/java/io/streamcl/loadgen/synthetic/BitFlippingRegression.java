@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * The slowly-changing regression ("bit-flipping") problem of Dohare et al., Loss of plasticity in deep continual
- * learning (Nature 2024), algorithms.md section 2.8: inputs are {@code flippingBits} slow bits, re-drawn (or, with
+ * learning (Nature 2024): inputs are {@code flippingBits} slow bits, re-drawn (or, with
  * {@code flipOne}, changed in exactly one position) at each task, followed by fresh random bits; the target is a
  * fixed LTU network. Each flip period is one task; features are sent as 0/1 bytes with scale 1.
  *

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * The fixed target of the bit-flipping problem: one hidden layer of linear threshold units with weights and biases
- * in {-1, +1}, as in Dohare et al.'s {@code FixLTUNet} (algorithms.md section 2.8).
+ * in {-1, +1}, as in Dohare et al.'s {@code FixLTUNet}.
  */
 final class LtuTargetNetwork {
 

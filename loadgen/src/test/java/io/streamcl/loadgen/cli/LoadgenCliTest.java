@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.loadgen.ExampleStream;
 import io.streamcl.loadgen.LoadgenCli;
+import io.streamcl.loadgen.images.RequiresFashionMnist;
 import io.streamcl.loadgen.file.AvroExampleFile;
 import io.streamcl.schemas.Example;
 import io.streamcl.schemas.QuantizedFeatures;
@@ -38,9 +39,19 @@ class LoadgenCliTest {
     }
 
     @Test
-    void writesEveryScenarioToAFile(@TempDir Path dir) {
-        for (String scenario : List.of("gaussian", "bit-flipping", "split", "task-incremental", "domain-incremental",
-                "permuted", "rotated", "label-permuted")) {
+    void writesTheSyntheticScenariosToAFile(@TempDir Path dir) {
+        writesToAFile(dir, List.of("gaussian", "bit-flipping"));
+    }
+
+    @Test
+    @RequiresFashionMnist
+    void writesEveryFashionMnistScenarioToAFile(@TempDir Path dir) {
+        writesToAFile(dir, List.of("split", "task-incremental", "domain-incremental", "permuted", "rotated",
+                "label-permuted"));
+    }
+
+    private void writesToAFile(Path dir, List<String> scenarios) {
+        for (String scenario : scenarios) {
             Path file = dir.resolve(scenario + ".avro");
             assertThat(run("write", "--scenario", scenario, "--output", file.toString(), "--total", "500", "-q"))
                     .as(err.toString()).isZero();
@@ -52,6 +63,7 @@ class LoadgenCliTest {
     }
 
     @Test
+    @RequiresFashionMnist
     void writesSeveralKeysWithRecurringBlendedTasks(@TempDir Path dir) {
         Path file = dir.resolve("rotated.avro");
 
@@ -91,6 +103,24 @@ class LoadgenCliTest {
 
         assertThat(run("write", "-o", "x.avro", "--domains", "sepia", "--scenario", "domain-incremental")).isEqualTo(2);
         assertThat(err.toString()).contains("'sepia' is not a domain; choose from original, inverted, upside-down");
+    }
+
+    @Test
+    void aMistypedOptionGetsASuggestionAndTheUsage() {
+        assertThat(run("produce", "--kafka-timeot", "2s")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option", "--kafka-timeout", "Usage: loadgen produce")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void defaultsFitTheTrainingJobAndAMismatchIsSaidLoudly() {
+        run("produce", "--bootstrap-servers", "127.0.0.1:1", "--kafka-timeout", "1s", "--total", "1", "-q");
+        assertThat(err.toString()).doesNotContain("NOTE");
+
+        run("produce", "--features", "20", "--classes", "5", "--bootstrap-servers", "127.0.0.1:1",
+                "--kafka-timeout", "1s", "--total", "1", "-q");
+        assertThat(err.toString()).contains("NOTE this stream has 20 features and 5 classes",
+                "start it with -s model.inputs=20 -s model.classes=5, or it dead-letters every record");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FashionMnistTest {
 
     @Test
+    @RequiresFashionMnist
     void readsTheInstalledDataset() {
         FashionMnist data = FashionMnist.load();
 
@@ -30,6 +31,7 @@ class FashionMnistTest {
     }
 
     @Test
+    @RequiresFashionMnist
     void imagesLookLikeClothingNotNoise() {
         ImageSet train = FashionMnist.load().train();
         long dark = 0;

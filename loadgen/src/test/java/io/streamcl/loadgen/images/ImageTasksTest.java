@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+@RequiresFashionMnist
 class ImageTasksTest {
 
     private static final FashionMnist DATA = FashionMnist.load();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+@RequiresFashionMnist
 class ImageTransformsTest {
 
     private static final ImageSet TRAIN = FashionMnist.load().train();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ClusterConfig {
 
-    /** Avro 1.12 decodes generated classes only from trusted packages (build-notes, pitfall 1). */
+    /** Avro 1.12 decodes generated classes only from trusted packages (see docs/operations.md). */
     static final String AVRO_TRUSTED_PACKAGES = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.streamcl.schemas";
 
     /** What Flink's distribution puts in its config.yaml for Java 17 (module access of Kryo, the RPC system, ...). */

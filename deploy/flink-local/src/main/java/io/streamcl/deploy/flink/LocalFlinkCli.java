@@ -1,5 +1,6 @@
 package io.streamcl.deploy.flink;
 
+import io.streamcl.cli.DurationConverter;
 import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -100,9 +101,9 @@ public final class LocalFlinkCli implements Runnable {
                         + "e.g. -D execution.checkpointing.interval=10s.")
         Map<String, String> settings = new LinkedHashMap<>();
 
-        @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS",
+        @Option(names = "--timeout", defaultValue = "120s", paramLabel = "TIME", converter = DurationConverter.class,
                 description = "Start-up timeout (default: ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        Duration timeout;
 
         @Spec
         CommandSpec spec;
@@ -120,7 +121,7 @@ public final class LocalFlinkCli implements Runnable {
             }
             LocalFlink.Builder builder = LocalFlink.builder().dataDir(dataDir.path).restPort(restPort).slots(slots)
                     .taskManagers(taskManagers).jobManagerMemory(jobManagerMemory)
-                    .taskManagerMemory(taskManagerMemory).startupTimeout(Duration.ofSeconds(timeoutSeconds));
+                    .taskManagerMemory(taskManagerMemory).startupTimeout(timeout);
             settings.forEach(builder::setting);
             long started = System.nanoTime();
             RunningCluster cluster = builder.startDetached();
@@ -165,9 +166,9 @@ public final class LocalFlinkCli implements Runnable {
                 description = "Wait until the job has ended and print how; exit code 1 unless it finished.")
         boolean await;
 
-        @Option(names = "--timeout", defaultValue = "0", paramLabel = "SECONDS",
-                description = "With --wait: stop waiting after this long, 0 for no limit (default: ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
+                description = "With --wait: stop waiting after this long (default: no limit).")
+        Duration timeout;
 
         @Parameters(paramLabel = "JOB_ARGS", description = "Arguments of the job's main method (after `--`).")
         List<String> jobArgs = new ArrayList<>();
@@ -197,8 +198,7 @@ public final class LocalFlinkCli implements Runnable {
             if (!await) {
                 return 0;
             }
-            Duration timeout = timeoutSeconds == 0 ? Duration.ofDays(3650) : Duration.ofSeconds(timeoutSeconds);
-            JobStatus status = rest.awaitTermination(jobId, timeout);
+            JobStatus status = rest.awaitTermination(jobId, timeout == null ? Duration.ofDays(3650) : timeout);
             err.println("Job " + status);
             return status.isFinished() ? 0 : 1;
         }

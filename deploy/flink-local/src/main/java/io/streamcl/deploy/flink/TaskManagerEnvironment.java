@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Environment variables for the TaskManager JVMs that keep ND4J's native math fast on small machines
- * (build-notes, pitfalls 5 and 6); a variable the user has set already is left as it is.
+ * (see docs/operations.md); a variable the user has set already is left as it is.
  */
 final class TaskManagerEnvironment {
 

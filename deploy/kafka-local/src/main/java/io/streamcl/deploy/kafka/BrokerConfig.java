@@ -13,18 +13,36 @@ final class BrokerConfig {
     static final Set<String> MANAGED_KEYS = Set.of(
             "process.roles", "node.id", "controller.quorum.voters", "controller.quorum.bootstrap.servers",
             "listeners", "advertised.listeners", "controller.listener.names", "inter.broker.listener.name",
-            "listener.security.protocol.map", "log.dirs", "log.dir", "metadata.log.dir");
+            "listener.security.protocol.map", "log.dirs", "log.dir", "metadata.log.dir", "sasl.enabled.mechanisms",
+            "listener.name.sasl_plaintext.plain.sasl.jaas.config");
 
     private BrokerConfig() {
+    }
+
+    /** A SASL_PLAINTEXT listener with the PLAIN mechanism and one user, beside the PLAINTEXT one. */
+    record SaslPlainListener(int port, String user, String password) {
+        SaslPlainListener {
+            if (user == null || !user.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("SASL user '" + user + "' must be letters, digits, '.', '_' or '-'");
+            }
+            if (password == null || password.isEmpty() || password.contains("\"") || password.contains("\\")) {
+                throw new IllegalArgumentException("The SASL password must be non-empty, without quotes or backslashes");
+            }
+        }
+
+        String address() {
+            return "SASL_PLAINTEXT://" + Ports.HOST + ":" + port;
+        }
     }
 
     /**
      * Properties for a single-node KRaft broker (broker and controller in one process) on 127.0.0.1.
      *
      * @param overrides extra broker settings; they win over the defaults here but may not touch {@link #MANAGED_KEYS}
+     * @param sasl a second, authenticated client listener; null for none
      */
     static Map<String, String> serverProperties(int port, int controllerPort, Path logDir,
-                                                Map<String, String> overrides) {
+                                                Map<String, String> overrides, SaslPlainListener sasl) {
         overrides.forEach(BrokerConfig::checkOverride);
         String broker = "PLAINTEXT://" + Ports.HOST + ":" + port;
         String controller = "CONTROLLER://" + Ports.HOST + ":" + controllerPort;
@@ -33,11 +51,19 @@ final class BrokerConfig {
         p.put("node.id", "1");
         // A static voter set is formatted without --standalone and survives port changes between restarts.
         p.put("controller.quorum.voters", "1@" + Ports.HOST + ":" + controllerPort);
-        p.put("listeners", broker + "," + controller);
-        p.put("advertised.listeners", broker + "," + controller);
+        String listeners = broker + "," + controller + (sasl == null ? "" : "," + sasl.address());
+        p.put("listeners", listeners);
+        p.put("advertised.listeners", listeners);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                + (sasl == null ? "" : ",SASL_PLAINTEXT:SASL_PLAINTEXT"));
+        if (sasl != null) {
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + sasl.user() + "=\""
+                            + sasl.password() + "\";");
+        }
         p.put("log.dirs", logDir.toAbsolutePath().toString());
         p.put("num.partitions", "1");
         p.put("default.replication.factor", "1");

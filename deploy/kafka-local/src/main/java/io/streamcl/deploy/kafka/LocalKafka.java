@@ -29,6 +29,7 @@ public final class LocalKafka implements AutoCloseable {
     private final BrokerDir dir;
     private final boolean temporary;
     private final int port;
+    private final BrokerConfig.SaslPlainListener sasl;
     private final Process process;
     private final Duration shutdownTimeout;
     private final ShutdownHook shutdownHook;
@@ -36,10 +37,12 @@ public final class LocalKafka implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
 
-    private LocalKafka(BrokerDir dir, boolean temporary, int port, Process process, Duration shutdownTimeout) {
+    private LocalKafka(BrokerDir dir, boolean temporary, int port, BrokerConfig.SaslPlainListener sasl, Process process,
+            Duration shutdownTimeout) {
         this.dir = dir;
         this.temporary = temporary;
         this.port = port;
+        this.sasl = sasl;
         this.process = process;
         this.shutdownTimeout = shutdownTimeout;
         // Covers a normal exit or SIGTERM of this JVM; the child's stdin watchdog covers SIGKILL and crashes.
@@ -54,6 +57,17 @@ public final class LocalKafka implements AutoCloseable {
     /** The address for {@code bootstrap.servers}, e.g. {@code 127.0.0.1:39021}. */
     public String bootstrapServers() {
         return Ports.HOST + ":" + port;
+    }
+
+    /**
+     * The address of the SASL_PLAINTEXT listener (mechanism PLAIN, the user of {@link Builder#saslPlainUser}); clients
+     * need {@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=PLAIN} and a PlainLoginModule JAAS config.
+     */
+    public String saslBootstrapServers() {
+        if (sasl == null) {
+            throw new IllegalStateException("This broker has no SASL listener: start it with saslPlainUser(user, password)");
+        }
+        return Ports.HOST + ":" + sasl.port();
     }
 
     /** The client port on 127.0.0.1. */
@@ -138,15 +152,17 @@ public final class LocalKafka implements AutoCloseable {
         }
         int port = options.port == 0 ? Ports.free() : requireFree(options.port);
         int controllerPort = Ports.freeExcept(port);
+        BrokerConfig.SaslPlainListener sasl = options.saslUser == null ? null
+                : new BrokerConfig.SaslPlainListener(freeExcept(port, controllerPort), options.saslUser, options.saslPassword);
         boolean temporary = options.dataDir == null;
         BrokerDir dir = new BrokerDir(temporary ? createTempDir() : options.dataDir);
-        writeConfig(dir, BrokerConfig.serverProperties(port, controllerPort, dir.kafkaData(), options.properties));
+        writeConfig(dir, BrokerConfig.serverProperties(port, controllerPort, dir.kafkaData(), options.properties, sasl));
 
         long started = System.nanoTime();
         BrokerProcess broker = new BrokerProcess(dir, classpath, options.jvmOptions());
         broker.formatIfNeeded(Uuid.randomUuid().toString(), options.startupTimeout);
         Process process = broker.launch(detached);
-        LocalKafka kafka = new LocalKafka(dir, temporary, port, process, options.shutdownTimeout);
+        LocalKafka kafka = new LocalKafka(dir, temporary, port, sasl, process, options.shutdownTimeout);
         try {
             dir.writeRunFiles(process.pid(), kafka.bootstrapServers());
             new BrokerStartup(dir, process, kafka::admin, port, controllerPort)
@@ -222,6 +238,11 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
+    private static int freeExcept(int port, int controllerPort) {
+        int free = Ports.freeExcept(port);
+        return free != controllerPort ? free : freeExcept(port, controllerPort);
+    }
+
     private static void writeConfig(BrokerDir dir, Map<String, String> serverProperties) {
         dir.createDirectories();
         dir.startNewLogs();
@@ -252,8 +273,21 @@ public final class LocalKafka implements AutoCloseable {
         private final List<String> extraJvmOptions = new ArrayList<>();
         private Duration startupTimeout = Duration.ofSeconds(90);
         private Duration shutdownTimeout = Duration.ofSeconds(30);
+        private String saslUser;
+        private String saslPassword;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a SASL_PLAINTEXT listener (mechanism PLAIN) that accepts this one user, at
+         * {@link LocalKafka#saslBootstrapServers()}; the PLAINTEXT listener stays for the broker's own use.
+         */
+        public Builder saslPlainUser(String user, String password) {
+            new BrokerConfig.SaslPlainListener(1, user, password); // validates
+            this.saslUser = user;
+            this.saslPassword = password;
+            return this;
         }
 
         /** Keeps the broker's data here across runs; by default a temporary directory is deleted on close. */

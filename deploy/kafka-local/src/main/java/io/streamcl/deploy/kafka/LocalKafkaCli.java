@@ -1,5 +1,6 @@
 package io.streamcl.deploy.kafka;
 
+import io.streamcl.cli.DurationConverter;
 import io.streamcl.deploy.process.LauncherCli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,9 +84,9 @@ public final class LocalKafkaCli implements Runnable {
         @Option(names = "--heap", defaultValue = "512m", description = "Broker JVM heap (default: ${DEFAULT-VALUE}).")
         String heap;
 
-        @Option(names = "--timeout", defaultValue = "90", paramLabel = "SECONDS",
+        @Option(names = "--timeout", defaultValue = "90s", paramLabel = "TIME", converter = DurationConverter.class,
                 description = "Start-up timeout (default: ${DEFAULT-VALUE}).")
-        long timeoutSeconds;
+        Duration timeout;
 
         @Spec
         CommandSpec spec;
@@ -105,7 +106,7 @@ public final class LocalKafkaCli implements Runnable {
                 return 0;
             }
             LocalKafka.Builder builder = LocalKafka.builder().dataDir(dataDir.path).port(port).heap(heap)
-                    .startupTimeout(Duration.ofSeconds(timeoutSeconds));
+                    .startupTimeout(timeout);
             wanted.forEach(builder::topic);
             long started = System.nanoTime();
             RunningBroker broker = builder.startDetached();

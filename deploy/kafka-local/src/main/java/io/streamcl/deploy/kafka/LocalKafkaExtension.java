@@ -39,6 +39,12 @@ public final class LocalKafkaExtension implements BeforeAllCallback, AfterAllCal
         return this;
     }
 
+    /** A SASL_PLAINTEXT listener (mechanism PLAIN) for this one user; see {@link LocalKafka#saslBootstrapServers()}. */
+    public LocalKafkaExtension withSaslPlainUser(String user, String password) {
+        builder.saslPlainUser(user, password);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         // @Nested classes run beforeAll again with the outer registration; they reuse the running broker.

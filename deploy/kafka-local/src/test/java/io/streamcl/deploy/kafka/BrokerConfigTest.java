@@ -16,7 +16,7 @@ class BrokerConfigTest {
 
     @Test
     void wiresACombinedKraftNodeOnLoopback() throws IOException {
-        Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of()));
+        Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of(), null));
 
         assertThat(p.getProperty("process.roles")).isEqualTo("broker,controller");
         assertThat(p.getProperty("node.id")).isEqualTo("1");
@@ -32,7 +32,7 @@ class BrokerConfigTest {
 
     @Test
     void everyInternalTopicFitsOnOneBroker() throws IOException {
-        Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of()));
+        Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of(), null));
 
         assertThat(p).contains(
                 Map.entry("offsets.topic.replication.factor", "1"),
@@ -51,14 +51,14 @@ class BrokerConfigTest {
     @Test
     void overridesWinOverDefaults() throws IOException {
         Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR,
-                Map.of("auto.create.topics.enable", "false", "num.partitions", "4")));
+                Map.of("auto.create.topics.enable", "false", "num.partitions", "4"), null));
 
         assertThat(p).contains(Map.entry("auto.create.topics.enable", "false"), Map.entry("num.partitions", "4"));
     }
 
     @Test
     void refusesToOverrideTheWiring() {
-        assertThatThrownBy(() -> BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of("listeners", "x")))
+        assertThatThrownBy(() -> BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of("listeners", "x"), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'listeners'")
                 .hasMessageContaining("port(...)");
@@ -71,8 +71,29 @@ class BrokerConfigTest {
     void backslashesAndSpacesInValuesSurviveLoading() throws IOException {
         Path odd = Path.of("/tmp/a dir/with\\backslash");
 
-        assertThat(load(BrokerConfig.serverProperties(1, 2, odd, Map.of())).getProperty("log.dirs"))
+        assertThat(load(BrokerConfig.serverProperties(1, 2, odd, Map.of(), null)).getProperty("log.dirs"))
                 .isEqualTo(odd.toString());
+    }
+
+    @Test
+    void aSaslPlainListenerSitsBesideThePlaintextOneWithItsUser() throws IOException {
+        Properties p = load(BrokerConfig.serverProperties(9092, 9093, LOG_DIR, Map.of(),
+                new BrokerConfig.SaslPlainListener(9094, "alice", "s3cret")));
+
+        assertThat(p.getProperty("listeners"))
+                .isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093,SASL_PLAINTEXT://127.0.0.1:9094");
+        assertThat(p.getProperty("advertised.listeners")).isEqualTo(p.getProperty("listeners"));
+        assertThat(p.getProperty("listener.security.protocol.map")).endsWith(",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        assertThat(p.getProperty("inter.broker.listener.name")).isEqualTo("PLAINTEXT");
+        assertThat(p.getProperty("sasl.enabled.mechanisms")).isEqualTo("PLAIN");
+        assertThat(p.getProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config")).isEqualTo(
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_alice=\"s3cret\";");
+    }
+
+    @Test
+    void refusesAPasswordThatWouldBreakTheJaasLine() {
+        assertThatThrownBy(() -> new BrokerConfig.SaslPlainListener(9094, "alice", "a\"b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without quotes");
     }
 
     @Test

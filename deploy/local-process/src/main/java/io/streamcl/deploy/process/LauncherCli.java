@@ -1,5 +1,7 @@
 package io.streamcl.deploy.process;
 
+import io.streamcl.cli.DurationConverter;
+import io.streamcl.cli.UsageErrors;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +17,12 @@ public final class LauncherCli {
     private LauncherCli() {
     }
 
-    /** The command line of {@code command}, with errors reported as one message (with any log tail) and exit code 1. */
+    /**
+     * The command line of {@code command}: usage errors as {@link UsageErrors} reports them (exit code 2), other errors
+     * as one message (with any log tail) and exit code 1.
+     */
     public static CommandLine commandLine(Object command) {
-        return new CommandLine(command).setExecutionExceptionHandler((error, cli, parsed) -> {
+        return UsageErrors.install(new CommandLine(command)).setExecutionExceptionHandler((error, cli, parsed) -> {
             boolean explained = error instanceof IllegalStateException || error instanceof IllegalArgumentException
                     || error instanceof UncheckedIOException;
             cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": "
@@ -31,13 +36,13 @@ public final class LauncherCli {
 
     /** The {@code --timeout} option of a {@code stop} command, to add with {@code @Mixin}. */
     public static final class StopTimeout {
-        @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+        @Option(names = "--timeout", defaultValue = "60s", paramLabel = "TIME", converter = DurationConverter.class,
                 description = "How long to wait for a clean shutdown (default: ${DEFAULT-VALUE}).")
-        long seconds;
+        Duration timeout;
 
         /** The timeout given. */
         public Duration duration() {
-            return Duration.ofSeconds(seconds);
+            return timeout;
         }
     }
 

@@ -7,15 +7,15 @@ import java.util.Optional;
 
 /**
  * ADWIN, adaptive windowing (A. Bifet and R. Gavaldà, "Learning from time-changing data with adaptive windowing",
- * SDM 2007), following river's {@code drift/adwin_c.pyx} (algorithms.md section 5.2). Every {@code clock} values,
+ * SDM 2007), following river's {@code drift/adwin_c.pyx}. Every {@code clock} values,
  * once the window holds more than {@code grace_period}, each cut of the window into an older part W0 and a newer
  * part W1 along bucket boundaries, both at least {@code min_window} long, is tested; while some cut has
  * {@code |mean(W0) - mean(W1)| > eps_cut} the oldest bucket is dropped and the scan repeats, with
  * {@code delta' = ln(2 ln|W| / delta)}, {@code 1/m = 1/(n0 - min_window + 1) + 1/(n1 - min_window + 1)} and
  * {@code eps_cut = sqrt(2 (1/m) var(W) delta') + (2/3) delta' (1/m)}, {@code var(W)} the window's variance.
  *
- * <p>Two deliberate differences from river. The 2/3 is a real 2/3, as in the paper and MOA (algorithms.md warns
- * that integer division would make it 0). And every bucket boundary is a candidate cut, as in the paper and MOA:
+ * <p>Two deliberate differences from river. The 2/3 is a real 2/3, as in the paper and MOA (integer division
+ * would make it 0). And every bucket boundary is a candidate cut, as in the paper and MOA:
  * river's loop {@code range(current_idx - 1)} skips the newest bucket of each row, so its W1 also holds buckets it
  * never moved to W0.
  *

@@ -6,7 +6,7 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Parameters of {@link Adwin}, with the defaults of algorithms.md section 5.2 (river's {@code ADWIN}).
+ * Parameters of {@link Adwin}, with the defaults of river's {@code ADWIN}.
  *
  * @param delta confidence of the cut test, in (0, 1); smaller means fewer false alarms and later detections
  * @param clock the cut test runs every {@code clock} values; 32 bounds the added delay by 31 values

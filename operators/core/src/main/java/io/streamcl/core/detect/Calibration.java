@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Command-line calibration of the change detectors on labeled synthetic streams (the null-model replay that
- * Boettiger and Hastings recommend for early-warning thresholds; algorithms.md section 5.1). Prints, in Markdown,
+ * Boettiger and Hastings recommend for early-warning thresholds). Prints, in Markdown,
  * the tables from which {@link AccuracyDefaults} and {@link LossDefaults} were chosen, and a check of the
  * forgetting-alert lifecycle with its defaults. Run with {@code --help} for the options.
  */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Tabular two-sided CUSUM (E. S. Page, "Continuous inspection schemes", Biometrika 41, 1954), as river's
- * {@code drift/cusum.py} (algorithms.md section 5.2): the mean {@code mu0} and sample standard deviation
+ * {@code drift/cusum.py}: the mean {@code mu0} and sample standard deviation
  * {@code sigma} of the first {@code min_instances} values are frozen, then
  * {@code S+ = max(0, S+ + (x - mu0) - k sigma)} and {@code S- = max(0, S- - (x - mu0) - k sigma)}; a watched sum
  * strictly above {@code h sigma} is a change, after which the detector warms up again.

@@ -6,7 +6,7 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Parameters of the tabular two-sided {@link Cusum}, with the defaults of algorithms.md section 5.2 (river's
+ * Parameters of the tabular two-sided {@link Cusum}, with the defaults of the reference implementation (river's
  * {@code CUSUM}): slack {@code k} and decision interval {@code h} in units of the standard deviation measured over
  * the warm-up, so the defaults are scale-free.
  *

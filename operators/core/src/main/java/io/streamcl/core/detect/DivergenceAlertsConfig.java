@@ -8,7 +8,7 @@ import java.util.Locale;
  * Parameters of {@link DivergenceAlerts} on a learner's training loss. The reference scale is the larger of the
  * mean loss over the first {@code warmup} finite values (the untrained model's loss: a task switch rarely sends a
  * loss far above it, while a divergence passes it by orders of magnitude within a few steps) and a slow EWMA of the
- * loss since. Not from a paper: algorithms.md section 4.7 lists such guards without numbers, so these defaults are
+ * loss since. Not from a paper: the stability literature lists such guards without numbers, so these defaults are
  * reasoned, not calibrated.
  *
  * @param factor a finite loss above {@code factor} times the reference opens an alert, above {@code resolve_factor}

@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * Drop from the running best: the largest-drop rule behind windowed forgetting (De Lange, van de Ven and
- * Tuytelaars, "Continual evaluation for lifelong learning: identifying the stability gap", ICLR 2023; algorithms.md
- * section 5.1) applied online to an exponentially smoothed value {@code s_n = s_{n-1} + w_n (x_n - s_{n-1})},
+ * Tuytelaars, "Continual evaluation for lifelong learning: identifying the stability gap", ICLR 2023) applied online to an exponentially smoothed value {@code s_n = s_{n-1} + w_n (x_n - s_{n-1})},
  * {@code w_n = max(alpha, 1/n)}: a change is reported when {@code max(s) - s_n >= drop} (watch down) or
  * {@code s_n - min(s) >= drop} (watch up), extremes taken since the last report, after which it starts afresh.
  *

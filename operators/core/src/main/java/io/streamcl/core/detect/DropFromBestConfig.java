@@ -6,7 +6,7 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Parameters of {@link DropFromBest}. algorithms.md section 5.1 names the rule (alarm when the drop from the best
+ * Parameters of {@link DropFromBest}. De Lange et al.'s windowed forgetting suggests the rule (alarm when the drop from the best
  * value exceeds a threshold) without defaults; these defaults are the calibrated ones for per-task accuracy from
  * subsampled evaluation (S = 1000), see docs/detector-calibration.md.
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Drop from an EWMA baseline: an EWMA control chart (S. W. Roberts, "Control chart tests based on geometric moving
- * averages", Technometrics 1, 1959; algorithms.md section 5.2) whose centre line is itself a slow EWMA. The chart
+ * averages", Technometrics 1, 1959) whose centre line is itself a slow EWMA. The chart
  * statistic {@code z_n = z_{n-1} + a_n (x_n - z_{n-1})} is compared with the baseline {@code b_{n-1}} from before
  * the value, then {@code b_n = b_{n-1} + c_n (x_n - b_{n-1})}, with {@code a_n = max(alpha, 1/n)} and
  * {@code c_n = max(beta, 1/n)}; {@code b_{n-1} - z_n >= drop} (watch down) or {@code z_n - b_{n-1} >= drop}

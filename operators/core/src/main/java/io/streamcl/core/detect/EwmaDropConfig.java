@@ -6,7 +6,7 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Parameters of {@link EwmaDrop}. algorithms.md section 5.2 gives the EWMA chart's rule but marks its defaults
+ * Parameters of {@link EwmaDrop}. River's EWMA chart gives the rule; its defaults are
  * unchecked; these defaults are the calibrated ones for per-task accuracy from subsampled evaluation (S = 1000),
  * see docs/detector-calibration.md.
  *

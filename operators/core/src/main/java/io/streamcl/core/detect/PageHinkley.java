@@ -7,12 +7,12 @@ import java.util.Optional;
 
 /**
  * The Page-Hinkley test (E. S. Page, "Continuous inspection schemes", Biometrika 41, 1954), in the fading form of
- * river's {@code drift/page_hinkley.py} (algorithms.md section 5.2): with the running mean
+ * river's {@code drift/page_hinkley.py}: with the running mean
  * {@code m_n = m_{n-1} + (x_n - m_{n-1}) / n}, the upward sum is {@code S_n = max(0, alpha S_{n-1} + x_n - m_n - delta)}
  * and the downward sum the same on {@code m_n - x_n}; a watched sum at or above {@code lambda} once
  * {@code n >= min_instances} is a change, after which the test starts afresh.
  *
- * <p>{@code n} counts the values seen including the current one, as algorithms.md states the rule; river
+ * <p>{@code n} counts the values seen including the current one, as Page's rule is usually stated; river
  * increments a counter that starts at 1 before its check, so it can fire one value earlier (the 29th with the
  * defaults). The onset is the value at which the firing sum last left zero; the baseline is the mean just before it.
  * Memory: two counters and two sums.

@@ -6,7 +6,7 @@ import java.io.DataInput;
 import java.io.IOException;
 
 /**
- * Parameters of the {@link PageHinkley} test (Page 1954), with the defaults of algorithms.md section 5.2 (river's
+ * Parameters of the {@link PageHinkley} test (Page 1954), with the defaults of the reference implementation (river's
  * {@code PageHinkley}). Those defaults suit unscaled streams: on an accuracy in [0, 1] a lambda of 50 never fires;
  * {@link AccuracyDefaults#pageHinkley()} is the setting calibrated for accuracy.
  *

@@ -6,7 +6,7 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Generators of labeled accuracy streams as subsampled continual evaluation produces them (De Lange et al. 2023;
- * algorithms.md section 1.1): each value is the fraction of {@code samples} fresh held-out examples classified
+ * {@code docs/metrics.md}): each value is the fraction of {@code samples} fresh held-out examples classified
  * right, i.e. Binomial(samples, p_t) / samples around the model's true accuracy p_t (standard error
  * sqrt(p(1-p)/samples), 1.58 points at p = 0.5 and S = 1000).
  */

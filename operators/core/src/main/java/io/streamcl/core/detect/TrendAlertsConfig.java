@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Parameters of {@link TrendAlerts}: a plasticity-loss alert opens when the last {@code window} values of a
  * per-task or per-period metric trend the bad way, significantly (Mann-Kendall score past {@code z}) and by enough
  * (Theil-Sen change over the window at least {@code min_change}); it resolves once the trend is no longer past half
- * of either. The presets are reasoned from the plasticity papers' scales (algorithms.md sections 1.4 and 7.2), not
+ * of either. The presets are reasoned from the plasticity papers' scales (Dohare et al. 2024, Kumar et al. 2023), not
  * calibrated: there is one value per task, too few to replay millions of. Sliding windows test many times, so
  * flat noise passes now and then: TrendAlertsTest measures fewer than 1 opening per 100 values for the new-task
  * preset at 1.5 points of noise, none for the dormant preset at 1 point.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Trend tests on a short series in time order: the Mann-Kendall statistic (the rank trend score behind Kendall's
- * tau that Boettiger and Hastings use for early-warning indicators; algorithms.md section 5.1) and the Theil-Sen
+ * tau that Boettiger and Hastings use for early-warning indicators) and the Theil-Sen
  * line, both robust to a single outlying value. O(n^2) time, meant for windows of tens of values.
  */
 final class TrendStatistics {

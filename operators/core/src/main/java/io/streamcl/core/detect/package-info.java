@@ -8,7 +8,7 @@
  * binary form and bounded memory: {@link io.streamcl.core.detect.DropFromBest},
  * {@link io.streamcl.core.detect.EwmaDrop}, {@link io.streamcl.core.detect.PageHinkley},
  * {@link io.streamcl.core.detect.Cusum} and {@link io.streamcl.core.detect.Adwin}. The configs' named defaults
- * are those of algorithms.md section 5.2 where it gives them; {@link io.streamcl.core.detect.AccuracyDefaults}
+ * are those of the reference implementations (mostly river) where they have them; {@link io.streamcl.core.detect.AccuracyDefaults}
  * holds the settings calibrated for per-task accuracy and {@link io.streamcl.core.detect.LossDefaults} the one
  * for task boundaries on the training loss.
  *
@@ -24,6 +24,6 @@
  * <h2>Calibration</h2>
  * {@link io.streamcl.core.detect.Calibration} replays labeled synthetic streams and prints false alarms per
  * 10,000 evaluations and detection delays; its output, the chosen defaults and the decisions taken where
- * algorithms.md is silent or unverified are in {@code operators/core/docs/detector-calibration.md}.
+ * the references are silent or unverified are in {@code operators/core/docs/detector-calibration.md}.
  */
 package io.streamcl.core.detect;

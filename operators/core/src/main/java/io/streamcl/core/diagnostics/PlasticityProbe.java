@@ -5,7 +5,7 @@ import io.streamcl.core.model.MlpWorkspace;
 import io.streamcl.core.model.ParameterLayout;
 
 /**
- * Measures loss-of-plasticity symptoms (algorithms.md section 1.4; Dohare et al., Nature 2024): dead and dormant
+ * Measures loss-of-plasticity symptoms ({@code docs/metrics.md}; Dohare et al., Nature 2024): dead and dormant
  * unit fractions, effective and approximate rank of each hidden layer's representation on a probe batch, mean
  * weight magnitude per layer, and a gradient norm.
  *

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Singular values of a representation matrix Φ ({@code rows x width}) and the rank summaries of Dohare et al.
- * (Nature 2024, {@code lop/utils/miscellaneous.py}) computed from them (algorithms.md section 1.4).
+ * (Nature 2024, {@code lop/utils/miscellaneous.py}) computed from them ({@code docs/metrics.md}).
  *
  * <p>The singular values are the square roots of the eigenvalues of the Gram matrix ΦᵀΦ, built by a double
  * gemm and decomposed by LAPACK ({@code syev}): O(rows·width²) + O(width³), about 10–50 ms for 2000 × 256 here;

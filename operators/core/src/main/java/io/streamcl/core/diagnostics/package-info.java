@@ -1,2 +1,2 @@
-/** Loss-of-plasticity diagnostics on a probe batch (algorithms.md section 1.4). */
+/** Loss-of-plasticity diagnostics on a probe batch ({@code docs/metrics.md}). */
 package io.streamcl.core.diagnostics;

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Scores a model on several tasks' held-out sets at once: rows of all tasks are packed into as few large forward
  * passes as the workspace allows, because inference cost per example falls steeply with batch size
- * (performance-reference.md: ND4J gemm at batch 1000 runs near the machine's ceiling).
+ * (a gemm at batch 1000 runs near the machine's peak FLOP rate).
  */
 public final class TaskEvaluator {
     private final MlpWorkspace workspace;

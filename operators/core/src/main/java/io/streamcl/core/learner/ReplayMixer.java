@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 
 /**
- * A learner's experience replay (algorithms.md 3.1 and 3.2): appends a replay batch to each update's new rows with
+ * A learner's experience replay ({@code docs/optimizers.md}): appends a replay batch to each update's new rows with
  * the loss weights {@code w/n} and {@code (1 - w)/m}, computes A-GEM's reference gradient on a separate replay
  * batch, and remembers the new rows after the update, so a replay batch never holds the examples it is mixed with.
  * Both draws are keyed by (seed, update number), so a restored learner draws the same batches.

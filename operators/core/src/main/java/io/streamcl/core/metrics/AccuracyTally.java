@@ -8,7 +8,7 @@ import java.io.IOException;
  * Correct predictions out of examples seen, mergeable by addition: the prequential (test-then-train) accuracy of one
  * task's training examples, or the tally of one slice of an evaluation set when slices are evaluated apart.
  *
- * <p>Over one task this is Kumar et al.'s "average online task accuracy" ({@code algorithms.md} 1.3) when every
+ * <p>Over one task this is Kumar et al.'s "average online task accuracy" ({@code docs/metrics.md}) when every
  * example is predicted before it is learned.
  */
 public final class AccuracyTally {

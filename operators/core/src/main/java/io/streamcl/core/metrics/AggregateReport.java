@@ -13,7 +13,7 @@ import java.util.List;
  *     is its newest counted one ({@link TaskReport#countedAccuracy}), and WC-ACC is null until it has one
  * @param learningCurveArea LCA_beta averaged over the tasks whose LCA is complete (A-GEM's definition)
  * @param windowedForgetting10 WF^10 averaged over every started task, the current one included, as in the reference
- *     code ({@code algorithms.md} 6.2): WP of the task being learned is the point of WP, and WF uses the same set
+ *     code ({@code docs/metrics.md}): WP of the task being learned is the point of WP, and WF uses the same set
  * @param windowedForgetting100 WF^100, same average
  * @param windowedPlasticity10 WP^10, same average
  * @param windowedPlasticity100 WP^100, same average

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The continual-evaluation metrics of one learner (De Lange et al., ICLR 2023; {@code algorithms.md} 1.1-1.3): fed
+ * The continual-evaluation metrics of one learner (De Lange et al., ICLR 2023; {@code docs/metrics.md}): fed
  * with evaluation results, task boundaries and prequential predictions, it reports per-task and aggregate
  * accuracy metrics, the accuracy-matrix row at boundaries and the stability gaps of old tasks.
  *

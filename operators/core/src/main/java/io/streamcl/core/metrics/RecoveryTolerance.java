@@ -6,7 +6,7 @@ package io.streamcl.core.metrics;
  * to {@code noiseZ} binomial standard errors of the evaluation when that is wider.
  *
  * <p>Why the noise term: subsampled evaluation is noisy (2.9 points of standard error at 300 samples and 50 %
- * accuracy, {@code algorithms.md} 1.1), so a fixed epsilon below that error makes a gap that came back to within
+ * accuracy, {@code docs/metrics.md}), so a fixed epsilon below that error makes a gap that came back to within
  * noise read "not recovered", and recovery flicker on noise. With pre-boundary accuracy p measured on n samples,
  * the band is {@code max(epsilon, noiseZ * sqrt(p (1 - p) / n))} below p (absolute form), n being the smaller sample
  * count of the pre-boundary evaluation and the one tested, so the noisier estimate sets the band. At p = 0 or 1 the

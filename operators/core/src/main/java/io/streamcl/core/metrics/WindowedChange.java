@@ -8,7 +8,7 @@ import java.io.IOException;
  * Windowed forgetting WF^w or windowed plasticity WP^w of one task (De Lange et al., ICLR 2023): the largest drop
  * (or rise) of accuracy between two evaluations among w consecutive ones, maximised over the whole sequence.
  *
- * <p>Streaming form ({@code algorithms.md} 1.2): WF = max over n of [max over n-w &lt; m &lt; n of A_m, minus A_n].
+ * <p>Streaming form ({@code docs/metrics.md}): WF = max over n of [max over n-w &lt; m &lt; n of A_m, minus A_n].
  * A monotone deque keeps the sliding maximum of the previous w-1 accuracies, so each evaluation costs O(1)
  * amortised and a task holds at most w entries; WP is WF of the negated accuracies. Like the reference code
  * (running maximum started at 0), the value is 0 after the first evaluation and never negative.

@@ -17,7 +17,7 @@ import java.nio.FloatBuffer;
  *
  * <p>OpenBLAS picks its kernel and thread count when it loads: set {@code OPENBLAS_CORETYPE} on CPUs it does not
  * recognise and one thread per Flink slot ({@code OPENBLAS_NUM_THREADS=1}, {@code OMP_WAIT_POLICY=PASSIVE}), see
- * build-notes.md.
+ * {@code docs/operations.md}.
  */
 final class BlasKernels implements MatrixKernels {
     private final ParameterLayout layout;

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * #GEMM_MIN_ROWS} rows, where a gemm call's fixed cost would dominate, and OpenBLAS gemm on direct-buffer copies
  * from there on.
  * Element-wise work (bias, LayerNorm, activation, softmax, their derivatives) is always plain Java over heap
- * arrays, which C2 vectorises (build-notes.md, "ND4J cost model").
+ * arrays, which C2 vectorises (an ND4J op costs ~15 µs of dispatch, hundreds of times a plain loop over a 256-vector).
  *
  * <p>Initialisation follows {@link MlpConfig#init()} from a seeded generator, so equal configs give equal
  * models: weights uniform on {@code [-bound, bound]} ({@link MlpConfig#initBound}), biases and LayerNorm shifts
@@ -160,7 +160,7 @@ public final class Mlp {
     /**
      * As {@link #lossAndGradient(MlpWorkspace, int, int[])} with row r's cross-entropy weighted by {@code
      * rowWeights[r]}: writes the gradient of {@code Σ_r w_r L_r} and returns that sum; null weights are 1/rows each
-     * (the mean). A replay-mixed batch weights its n new rows w/n and its m replay rows (1 - w)/m (algorithms.md 3.1).
+     * (the mean). A replay-mixed batch weights its n new rows w/n and its m replay rows (1 - w)/m ({@code docs/optimizers.md}).
      */
     public double lossAndGradient(MlpWorkspace ws, int rows, int[] labels, float[] rowWeights) {
         requireLoss(Loss.SOFTMAX_CROSS_ENTROPY);

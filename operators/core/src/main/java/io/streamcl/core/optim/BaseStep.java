@@ -1,7 +1,7 @@
 package io.streamcl.core.optim;
 
 /**
- * A base step (design.md section 3, phase {@link Phase#BASE_STEP}): turns the gradient into the parameter change
+ * A base step (phase {@link Phase#BASE_STEP}): turns the gradient into the parameter change
  * {@code θ ← (1 - d) θ - u}, with {@code d} its decoupled weight decay and {@code u} its update, and its learning
  * rate scaled by {@link StepContext#learningRateScale()}. Update transforms (cautious masking) recover {@code u}
  * from the change with {@link #decoupledDecay}.

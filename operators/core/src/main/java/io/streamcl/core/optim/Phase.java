@@ -1,7 +1,7 @@
 package io.streamcl.core.optim;
 
 /**
- * Where a stage runs within one update (design.md section 3); stages run phase by phase in this order, and in
+ * Where a stage runs within one update; stages run phase by phase in this order, and in
  * their declared order within a phase.
  */
 public enum Phase {

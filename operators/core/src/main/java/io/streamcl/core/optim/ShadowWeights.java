@@ -4,8 +4,8 @@ import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpConfig;
 
 /**
- * A stage of phase {@link Phase#SHADOW} that keeps a full derived copy of the parameters (EMA weights, design.md
- * section 3) for evaluation and prediction while training continues on the raw parameters.
+ * A stage of phase {@link Phase#SHADOW} that keeps a full derived copy of the parameters (EMA
+ * weights) for evaluation and prediction while training continues on the raw parameters.
  */
 public interface ShadowWeights extends StageConfig {
     /** Name of the shadow parameters in the stage's state. */

@@ -5,7 +5,7 @@ import io.streamcl.core.spec.Spec;
 
 /**
  * An immutable, validated configuration of one update-pipeline stage, which also holds the stage's step
- * function; everything the step changes lives in a separate {@link StageState} (style-anchors.md 1.4, 2.2).
+ * function; everything the step changes lives in a separate {@link StageState}.
  */
 public interface StageConfig {
 
@@ -41,7 +41,7 @@ public interface StageConfig {
 
     /**
      * This stage's factor on the base step's learning rate for update {@code step}, a pure function of the update
-     * number and the learner's signals (style-anchors.md 2.2 rule 2); the pipeline multiplies all stages' factors.
+     * number and the learner's signals; the pipeline multiplies all stages' factors.
      */
     default double learningRateScale(long step, StepSignals signals) {
         return 1;

@@ -1,7 +1,7 @@
 package io.streamcl.core.optim;
 
 /**
- * What the learner knows about one update beyond its batch (design.md section 3, "stability-gap-aware pieces"):
+ * What the learner knows about one update beyond its batch:
  * the A-GEM reference gradient from a replay batch, and how many updates ago the latest task boundary was.
  *
  * @param referenceGradient gradient of the mean loss on a replay batch, laid out like the parameters, or null when

@@ -5,7 +5,7 @@ import io.streamcl.core.spec.Spec;
 /**
  * The weight w of the new data in a mixed batch's loss {@code w · mean(L_new) + (1 - w) · mean(L_replay)}: fixed
  * (De Lange et al., {@code Lw_new}, 0.3 to 0.7 by benchmark), or {@code 1/t} on the t-th task (Hess et al., λ_t =
- * 1/t, which approximates the joint loss with equal weight per task; algorithms.md 3.1).
+ * 1/t, which approximates the joint loss with equal weight per task; {@code docs/optimizers.md}).
  */
 public record NewDataWeight(double fixed) {
     /** The text of the 1/t schedule. */

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 
 /**
- * A bounded replay memory of labeled examples (algorithms.md 3.1) in preallocated arrays, so its memory is fixed at
+ * A bounded replay memory of labeled examples ({@code docs/optimizers.md}) in preallocated arrays, so its memory is fixed at
  * creation: {@link #bytes()} never grows. Which example a new one replaces is the subclass's policy; its random
  * choices come from {@link StatelessRandom} keyed by (seed, number of offers), so a buffer is reproducible and its
  * snapshot needs no generator state. Replay batches are drawn without replacement (Floyd's algorithm) from a key the

@@ -6,7 +6,7 @@ import io.streamcl.core.spec.Spec;
 import io.streamcl.core.spec.SpecArguments;
 
 /**
- * Immutable settings of experience replay (algorithms.md 3.1) in the stage vocabulary's syntax: which buffer, its
+ * Immutable settings of experience replay ({@code docs/optimizers.md}) in the stage vocabulary's syntax: which buffer, its
  * memory budget in examples and in bytes, how many replay rows join each update's batch, the new-data loss weight,
  * and the boundary policy that raises the replay weight for a while after each task boundary.
  *

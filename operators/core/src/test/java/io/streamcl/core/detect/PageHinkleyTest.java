@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tests {@link PageHinkley} on hand-computed vectors (algorithms.md 7.6 has no RNG-free vector for it). */
+/** Tests {@link PageHinkley} on hand-computed vectors (no published RNG-free vector exists for it). */
 class PageHinkleyTest {
     /** Four 1s then 1.5s; delta = 0.1, lambda = 1, alpha = 1. */
     private static final double[] STEP_UP = concat(repeat(1, 4), repeat(1.5, 7));

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /**
  * A slow, unbounded reference for {@link ContinualMetrics}: it keeps every call of a {@link RandomStream} and
- * computes each metric straight from its definition in {@code algorithms.md} 1.2-1.3 (GEM's full accuracy matrix
+ * computes each metric straight from its definition in {@code docs/metrics.md} (GEM's full accuracy matrix
  * R, indexed by tasks in start order), for streams without recurring tasks. Evaluations on fewer than the minimum
  * samples count only for the newest accuracy, the matrix rows and LCA.
  */

@@ -9,7 +9,7 @@ import io.streamcl.core.spec.SpecArguments;
 
 /**
  * A-GEM projection (Chaudhry et al., "Efficient Lifelong Learning with A-GEM", ICLR 2019; Avalanche's {@code
- * AGEMPlugin} as used by {@code TimmHess/ContinualEvaluation}; algorithms.md 3.2): with {@code g_ref} the gradient
+ * AGEMPlugin} as used by {@code TimmHess/ContinualEvaluation}; {@code docs/optimizers.md}): with {@code g_ref} the gradient
  * of the mean loss on a replay batch of {@code sample} rows, drawn apart from any replay rows of the training batch,
  *
  * <pre>

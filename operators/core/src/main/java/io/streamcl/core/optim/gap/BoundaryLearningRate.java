@@ -15,9 +15,8 @@ import io.streamcl.core.spec.SpecArguments;
  *
  * <p>Why: the stability gap is driven by the first updates on a new task, whose loss and gradients are large
  * (De Lange et al., ICLR 2023; Hess et al.), and learning-rate warm-up is known to tame large early updates as well
- * as normalisation does (Gilmer et al., algorithms.md 4.7). Damping only those updates shrinks the dip of old-task
- * accuracy and leaves the rest of the task at full speed (design.md section 3, "damp the learning rate after a
- * boundary"). Spec {@code boundary_lr(steps=100,floor=0.1)}; no state (a pure function of the distance to the
+ * as normalisation does (Gilmer et al.). Damping only those updates shrinks the dip of old-task
+ * accuracy and leaves the rest of the task at full speed. Spec {@code boundary_lr(steps=100,floor=0.1)}; no state (a pure function of the distance to the
  * boundary).
  */
 public record BoundaryLearningRate(int steps, double floor) implements StageConfig {

@@ -9,7 +9,7 @@ import io.streamcl.core.spec.SpecArguments;
 /**
  * EMA shadow weights, a temporal ensemble (Soutif-Cormerais, Carta and van de Weijer, "Improving Online Continual
  * Learning Performance and Stability with Temporal Ensembles", CoLLAs 2023; {@code AlbinSou/online_ema}, {@code
- * mean_evaluation.py}; algorithms.md 3.3): after every update {@code θ_EMA ← ρ θ_EMA + (1 - ρ) θ}, starting from
+ * mean_evaluation.py}; {@code docs/optimizers.md}): after every update {@code θ_EMA ← ρ θ_EMA + (1 - ρ) θ}, starting from
  * θ_0, used only to evaluate and predict while training continues on θ. The momentum of an update is
  *
  * <pre>
@@ -26,7 +26,7 @@ import io.streamcl.core.spec.SpecArguments;
  * window keeps the shadow near the pre-boundary consensus until the raw weights have recovered, then the normal
  * momentum lets it follow the new task (a design choice, not from the paper). The reference's ramp length is one
  * task's iterations, unknown in a stream, hence an explicit {@code ramp}; its copying of BatchNorm statistics has
- * no counterpart in an MLP without BatchNorm (algorithms.md 6.10).
+ * no counterpart in an MLP without BatchNorm ({@code docs/optimizers.md}).
  */
 public record Ema(double momentum, double start, int ramp, int batchRef, int anchorSteps, double anchorMomentum)
         implements ShadowWeights {

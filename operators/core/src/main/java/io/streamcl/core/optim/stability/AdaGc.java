@@ -11,7 +11,7 @@ import io.streamcl.core.spec.SpecArguments;
 
 /**
  * AdaGC, adaptive per-tensor gradient clipping (Wang et al., arXiv 2502.11034; {@code lishuai-97/AdaGC}, {@code
- * clip_grads.py}; algorithms.md 4.2), per parameter tensor i:
+ * clip_grads.py}; {@code docs/optimizers.md}), per parameter tensor i:
  *
  * <pre>
  *   warm-up (first `warmup` updates): global clipping to `abs`;  γ_i = min over warm-up of ‖g_i‖ (after that clip)
@@ -19,7 +19,7 @@ import io.streamcl.core.spec.SpecArguments;
  *               γ_i ← β γ_i + (1 - β) ‖ĝ_i‖
  * </pre>
  *
- * As the reference (algorithms.md 6.9) γ starts at the minimum, not the mean, and its EMA takes the clipped norm.
+ * As the reference ({@code docs/optimizers.md}) γ starts at the minimum, not the mean, and its EMA takes the clipped norm.
  * Spec {@code adagc(rel=1.04,beta=0.99,warmup=100,abs=1)}; state {@code gamma} (one double per tensor) and
  * counter {@code step}.
  *

@@ -10,7 +10,7 @@ import io.streamcl.core.spec.SpecArguments;
 
 /**
  * The cautious mask (Liang et al., "Cautious Optimizers: Improving Training with One Line of Code", arXiv
- * 2411.16085; {@code C-Optim}, {@code c_adamw.py}; algorithms.md 4.6) on whatever base step precedes it: of the
+ * 2411.16085; {@code C-Optim}, {@code c_adamw.py}; {@code docs/optimizers.md}) on whatever base step precedes it: of the
  * base step's update u (recovered from θ' = (1 - d) θ - u), keep only the coordinates that agree in sign with the
  * gradient, rescaled per tensor so that the update keeps its average size:
  *
@@ -21,7 +21,7 @@ import io.streamcl.core.spec.SpecArguments;
  * With Adam u has the sign of m_t, so this is C-AdamW's {@code 1[m_t ⊙ g_t > 0]} with the decoupled decay left
  * unmasked as there; with SGD momentum it is the sign test on the momentum buffer. Spec {@code cautious}; no
  * state. This is the per-parameter path of the reference, the intended rule: its foreach path builds the mask from
- * {@code exp_avg ⊙ exp_avg}, which is always positive, so caution is off there (algorithms.md 6.7).
+ * {@code exp_avg ⊙ exp_avg}, which is always positive, so caution is off there ({@code docs/optimizers.md}).
  */
 public record CautiousMask() implements StageConfig {
     public static final String NAME = "cautious";

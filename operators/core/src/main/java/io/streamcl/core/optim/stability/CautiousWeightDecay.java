@@ -8,8 +8,8 @@ import io.streamcl.core.spec.Spec;
 import io.streamcl.core.spec.SpecArguments;
 
 /**
- * Cautious weight decay ("Cautious Weight Decay", the follow-up to Liang et al.'s cautious optimizers; algorithms.md
- * 4.6, from the abstract only): decoupled decay only on the coordinates where the parameter and the base step's update u agree in sign, so decay
+ * Cautious weight decay ("Cautious Weight Decay", the follow-up to Liang et al.'s cautious optimizers;
+ * from the abstract only): decoupled decay only on the coordinates where the parameter and the base step's update u agree in sign, so decay
  * never pushes a weight against the direction the optimizer moves it: {@code θ ← θ - η (u + λ 1[u ⊙ θ > 0] ⊙ θ)},
  * with η the base step's current learning rate and θ the parameters before the step (u is recovered from the
  * change as in {@link CautiousMask}). Use it instead of the base step's own decay, e.g. {@code

@@ -11,7 +11,7 @@ import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Fira's norm-growth limiter (Chen et al., "Fira: Can We Achieve Full-rank Training of LLMs Under Low-rank
- * Constraint?", arXiv 2410.01623; {@code optimizer_torch/fira_adamw.py}; algorithms.md 4.5) as a per-tensor
+ * Constraint?", arXiv 2410.01623; {@code optimizer_torch/fira_adamw.py}; {@code docs/optimizers.md}) as a per-tensor
  * relative limiter on the gradient: if {@code ‖g_t‖ > γ ‖g_{t-1}‖} then {@code g_t ← g_t · γ ‖g_{t-1}‖ / ‖g_t‖},
  * and the limited norm becomes the next reference. Fira applies it to the out-of-subspace residual; here it guards
  * the whole gradient against sudden spikes, e.g. at a task boundary. Spec {@code fira_limit(gamma=1.01)}; state

@@ -9,7 +9,7 @@ import io.streamcl.core.spec.Spec;
 import io.streamcl.core.spec.SpecArguments;
 
 /**
- * Gradient-norm clipping (algorithms.md 4.1), global ({@code clip_global}: {@code g ← g · min(1, c / ‖g‖)} over all
+ * Gradient-norm clipping ({@code docs/optimizers.md}), global ({@code clip_global}: {@code g ← g · min(1, c / ‖g‖)} over all
  * parameters) or component-wise ({@code clip_tensor}: the same for every parameter tensor on its own, Yang and Ma,
  * "Improving Stability of Fine-Tuning Pretrained Language Models via Component-Wise Gradient Norm Clipping", EMNLP
  * 2022, {@code GradClipTrainer.py}). Both in PyTorch's {@code clip_grad_norm_} form, factor {@code c / (‖g‖ +
@@ -19,7 +19,7 @@ import io.streamcl.core.spec.SpecArguments;
 public record NormClipping(double maxNorm, boolean perTensor) implements StageConfig {
     public static final String NAME_GLOBAL = "clip_global";
     public static final String NAME_TENSOR = "clip_tensor";
-    /** The "typical 1.0" of algorithms.md 4.1. */
+    /** The typical threshold of the clipping literature. */
     public static final double DEFAULT_MAX_NORM = 1.0;
     /** PyTorch's guard in {@code clip_grad_norm_}. */
     static final double EPS = 1e-6;

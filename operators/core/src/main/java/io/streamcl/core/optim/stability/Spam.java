@@ -15,7 +15,7 @@ import java.util.Arrays;
 
 /**
  * SPAM, spike-aware Adam with momentum reset (Huang et al., arXiv 2501.06842; {@code SPAM-Optimizer}, {@code
- * galore_torch/SPAM.py}; algorithms.md 4.3), as a gradient transform in front of the base step, for update t
+ * galore_torch/SPAM.py}; {@code docs/optimizers.md}), as a gradient transform in front of the base step, for update t
  * (1-based):
  *
  * <pre>
@@ -26,7 +26,7 @@ import java.util.Arrays;
  * </pre>
  *
  * Spec {@code spam(threshold=5000,interval=500,warmup=150,beta2=0.999,clip_delay=20)}: θ, ΔT, N (the README's
- * 150; algorithms.md 6.5: the reference training script passes the learning-rate warm-up length instead), Adam's
+ * 150; {@code docs/optimizers.md}: the reference training script passes the learning-rate warm-up length instead), Adam's
  * β2, d. State {@code v}: a mirror of the base step's second moment, since a stage does not read another's state;
  * it equals {@code adamw}'s v (or {@code adam}'s with {@code wd=0}) for the same β2, and it is reset with it.
  * With SGD the clipping uses the mirror alone and the reset clears the momentum buffer.

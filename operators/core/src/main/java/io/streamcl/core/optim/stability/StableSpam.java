@@ -11,7 +11,7 @@ import io.streamcl.core.spec.SpecArguments;
 
 /**
  * Stable-SPAM (Huang et al., arXiv 2502.17055; {@code StableSPAM}, {@code galore_torch/stablespam.py};
- * algorithms.md 4.4) as a gradient transform in front of the base step, per parameter tensor, for update t:
+ * {@code docs/optimizers.md}) as a gradient transform in front of the base step, per parameter tensor, for update t:
  *
  * <pre>
  *   AdaClip:  m_max ← γ3 m_max + (1-γ3) max|g|;  m̂ = m_max / (1-γ3^t);  where |g_i| > m̂:  g_i ← g_i / max|g| · m̂
@@ -23,7 +23,7 @@ import io.streamcl.core.spec.SpecArguments;
  * max}, {@code norm_m}, {@code norm_v} (doubles) and counter {@code step}. Adam's own update (decoupled decay
  * first, as {@code adamw}) is the base step's.
  *
- * <p>The intended rule, not the reference's quirks (algorithms.md 4.4 and 6.6): (1) the moments are zeroed before
+ * <p>The intended rule, not the reference's quirks ({@code docs/optimizers.md}): (1) the moments are zeroed before
  * the base step, so the reset step already uses the fresh moments (the reference still updates with the old ones,
  * bias-corrected as step 1, shrinking that step by about 0.32); (2) m_max, m_n and v_n are bias-corrected with
  * this stage's own counter, which no reset touches (the reference reuses the reset step counter, so m̂ is inflated

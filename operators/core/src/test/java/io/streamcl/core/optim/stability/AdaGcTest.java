@@ -9,7 +9,7 @@ import io.streamcl.core.optim.StageState;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Tests {@link AdaGc} step by step against a plain double reference of algorithms.md 4.2, state included. */
+/** Tests {@link AdaGc} step by step against a plain double reference of AdaGC's rule, state included. */
 class AdaGcTest {
     private static final double REL = 1.04;
     private static final double BETA = 0.9;
@@ -65,7 +65,7 @@ class AdaGcTest {
         assertThat(state.doubles(AdaGc.GAMMA)[1]).isCloseTo(norm, within(1e-9));
     }
 
-    /** algorithms.md 4.2 in double precision, tensor by tensor. */
+    /** AdaGC's rule in double precision, tensor by tensor. */
     private static void reference(double[] g, double[] gamma, ParameterTensors tensors, int t) {
         if (t <= WARMUP) {
             double total = NormClippingTest.norm(g, 0, g.length);

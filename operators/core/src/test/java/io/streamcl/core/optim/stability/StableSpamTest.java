@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tests {@code adam + stable_spam} through the pipeline against a double reference of the intended rule
- * (algorithms.md 4.4 without the quirks of 6.6): AdaClip and AdaGN per tensor bias-corrected by a counter no reset
+ * (the paper's rule without the reference code's quirks, see {@code docs/optimizers.md}): AdaClip and AdaGN per tensor bias-corrected by a counter no reset
  * touches, and MoRet restarting Adam's moments and step before the reset step's update.
  */
 class StableSpamTest {
