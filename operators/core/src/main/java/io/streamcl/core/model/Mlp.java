@@ -30,6 +30,8 @@ public final class Mlp {
     private final MlpConfig config;
     private final ParameterLayout layout;
     private final float[] params;
+    /** The one-row workspace of {@link #predict}, made on first use: predictions allocate only their result. */
+    private MlpWorkspace predictWorkspace;
 
     private Mlp(MlpConfig config, float[] params) {
         this.config = config;
@@ -98,13 +100,19 @@ public final class Mlp {
         return new MlpWorkspace(layout, capacity, gemmMinRows);
     }
 
-    /** Class probabilities (or regression predictions) for one example; allocates, so not for the hot path. */
+    /**
+     * Class probabilities (or regression predictions) for one example, in a new array; the forward pass reuses one
+     * workspace, so one thread at a time may predict.
+     */
     public float[] predict(float[] features) {
         if (features.length != config.inputs()) {
             throw new IllegalArgumentException(
                     "features has " + features.length + " values, the model takes " + config.inputs());
         }
-        MlpWorkspace ws = workspace(1);
+        if (predictWorkspace == null) {
+            predictWorkspace = workspace(1);
+        }
+        MlpWorkspace ws = predictWorkspace;
         System.arraycopy(features, 0, ws.activations[0], 0, features.length);
         forward(ws, 1);
         return Arrays.copyOf(ws.output, config.outputs());

@@ -27,6 +27,7 @@ public final class EvaluationBench {
         double seconds = Double.parseDouble(TrainingBench.arg(args, "--seconds", "2"));
         int runs = Integer.parseInt(TrainingBench.arg(args, "--runs", "5"));
         FashionMnist data = FashionMnist.load();
+        System.out.println(OpenBlasKernel.describe());
         System.out.println(String.format(Locale.ROOT, "%-40s %12s %14s", "setting", "train ex/s", "eval share"));
         double none = rate(data, Integer.MAX_VALUE, SAMPLES, seconds, runs);
         print("no evaluation", none, none);

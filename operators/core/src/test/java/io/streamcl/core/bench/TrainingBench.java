@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * torch_mlp_reference.py} run in the same invocation, with the ratios; medians of {@code runs} timed windows after
  * a warm-up, as the Python script does. The PyTorch script runs once per setting, right before the Java figures
  * of that setting, so that both sides see the same load on a shared machine; inference is measured after each
- * PyTorch run on both sides, and the medians are compared. Launch with {@code operators/core/bench/run-bench.sh}.
+ * PyTorch run on both sides, and the medians are compared; {@code --inference-only N} measures only inference, in N
+ * alternating PyTorch and Java rounds. Launch with {@code operators/core/bench/run-bench.sh}.
  */
 public final class TrainingBench {
     private static final Pattern TORCH = Pattern.compile("torch (\\w+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
@@ -41,15 +42,22 @@ public final class TrainingBench {
     public static void main(String[] args) throws Exception {
         double seconds = Double.parseDouble(arg(args, "--seconds", "2"));
         int runs = Integer.parseInt(arg(args, "--runs", "5"));
-        String torchScript = arg(args, "--torch", "/work/shared/bench/torch_mlp_reference.py");
+        String torchScript = arg(args, "--torch", "operators/core/bench/torch_reference.py");
         String python = arg(args, "--python", "/usr/bin/python3");
         FashionMnist data = FashionMnist.load();
+        System.out.println(OpenBlasKernel.describe());
         MlpConfig model = new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0);
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-26s %12s %12s %8s", "setting", "java ex/s", "torch ex/s", "ratio"));
         List<Double> torchInference = new ArrayList<>();
         List<Double> javaInference = new ArrayList<>();
-        for (String opt : OPTIMIZERS.keySet()) {
+        int inferenceOnly = Integer.parseInt(arg(args, "--inference-only", "0"));
+        for (int round = 0; round < inferenceOnly; round++) {
+            Optional.ofNullable(torch(python, torchScript, "", 0, seconds, runs).get("inference/1000"))
+                    .ifPresent(torchInference::add);
+            javaInference.add(inference(model, data, seconds, runs));
+        }
+        for (String opt : inferenceOnly > 0 ? List.<String>of() : OPTIMIZERS.keySet()) {
             for (int batch : BATCHES) {
                 Map<String, Double> torch = torch(python, torchScript, opt, batch, seconds, runs);
                 Optional.ofNullable(torch.get("inference/1000")).ifPresent(torchInference::add);
