@@ -133,6 +133,10 @@ public final class Mlp {
             kernels.forward(l, ws.activations[l], rows, params, z);
             int width = layout.fanOut(l);
             int bias = layout.biasOffset(l);
+            if (l < last && !layout.normalized(l)) {
+                addBiasAndActivate(z, ws.activations[l + 1], rows, width, bias, activation);
+                continue;
+            }
             for (int r = 0; r < rows; r++) {
                 for (int k = 0; k < width; k++) {
                     z[r * width + k] += params[bias + k];
@@ -143,15 +147,25 @@ public final class Mlp {
                 continue;
             }
             float[] y = ws.preActivations[l];
-            if (layout.normalized(l)) {
-                for (int r = 0; r < rows; r++) {
-                    ws.invStd[l][r] = LayerNorm.forward(z, r * width, width, params, layout.gainOffset(l),
-                            layout.shiftOffset(l), ws.normalized[l], y);
-                }
+            for (int r = 0; r < rows; r++) {
+                ws.invStd[l][r] = LayerNorm.forward(z, r * width, width, params, layout.gainOffset(l),
+                        layout.shiftOffset(l), ws.normalized[l], y);
             }
             float[] h = ws.activations[l + 1];
             for (int i = 0; i < rows * width; i++) {
                 h[i] = activation.apply(y[i]);
+            }
+        }
+    }
+
+    /** {@code z += bias} and {@code h = activation(z)} in one pass over the layer's outputs (one memory sweep). */
+    private void addBiasAndActivate(float[] z, float[] h, int rows, int width, int bias, Activation activation) {
+        for (int r = 0; r < rows; r++) {
+            int row = r * width;
+            for (int k = 0; k < width; k++) {
+                float v = z[row + k] + params[bias + k];
+                z[row + k] = v;
+                h[row + k] = activation.apply(v);
             }
         }
     }
