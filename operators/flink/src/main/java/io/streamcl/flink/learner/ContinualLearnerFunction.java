@@ -89,6 +89,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient long liveLearners;
     private transient Counter expired;
     private transient volatile EvaluationEvent latest;
+    /** Model inputs of the example at hand, dequantised here from 8-bit features: one buffer, no array a record. */
+    private transient float[] inputs;
 
     /**
      * @param flushAfter how long a partial mini-batch may wait for more examples before it is trained anyway
@@ -117,6 +119,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
+        inputs = new float[config.learner().model().inputs()];
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>(LAST_ACTIVE_STATE_NAME, Types.LONG));
         expired = metrics.counter("learnersExpired");
         metrics.gauge("liveLearners", (Gauge<Long>) () -> liveLearners);
@@ -149,7 +152,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         }
         if (example.label == null) {
             ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
-                    learner.predict(example.features)));
+                    learner.predict(example.featuresInto(inputs))));
             moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
             return;
@@ -157,7 +160,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         if (example.eval) {
             heldOut.inc();
         }
-        emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime, example.features,
+        emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime,
+                example.featuresInto(inputs),
                 example.label, example.eval), out);
         moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
         state.update(learner);
@@ -214,7 +218,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     }
 
     private void rejectNewKey(StreamExample example, Context ctx) {
-        KafkaRecord source = new KafkaRecord(example.topic, example.partition, example.offset,
+        KafkaRecord source = new KafkaRecord(example.sourceTopic, example.sourcePartition, example.sourceOffset,
                 example.key.getBytes(StandardCharsets.UTF_8), null);
         ctx.output(DEAD_LETTERS, DeadLetters.of(source, "too-many-keys", "key '" + example.key + "' would start learner "
                 + (liveLearners + 1) + " of this subtask, over the limit of keys.max-learners=" + keys.maxLearners()

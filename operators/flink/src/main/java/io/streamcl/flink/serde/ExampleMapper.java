@@ -34,9 +34,9 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
     @Override
     public StreamExample map(Example example, KafkaRecord source) throws InvalidRecordException {
         StreamExample out = map(example);
-        out.topic = source.topic;
-        out.partition = source.partition;
-        out.offset = source.offset;
+        out.sourceTopic = source.topic;
+        out.sourcePartition = source.partition;
+        out.sourceOffset = source.offset;
         return out;
     }
 
@@ -55,7 +55,11 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
             throw new InvalidRecordException("taskId must be >= 0, got " + out.taskId);
         }
         out.eval = example.getSplit() == Split.EVAL;
-        out.features = features(example.getFeatures());
+        if (example.getFeatures() instanceof QuantizedFeatures quantized) {
+            keepQuantized(quantized, out);
+        } else {
+            out.features = dense(example.getFeatures());
+        }
         out.label = example.getLabel();
         if (out.eval && out.label == null) {
             throw new InvalidRecordException("label is null, but split is EVAL: a held-out example needs a label");
@@ -70,19 +74,15 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
         return out;
     }
 
-    private float[] features(Object features) throws InvalidRecordException {
-        float[] values;
-        if (features instanceof DenseFeatures dense) {
-            List<Float> list = dense.getValues();
-            requireCount(list.size());
-            values = new float[list.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = list.get(i);
-            }
-        } else if (features instanceof QuantizedFeatures quantized) {
-            values = dequantize(quantized);
-        } else {
+    private float[] dense(Object features) throws InvalidRecordException {
+        if (!(features instanceof DenseFeatures dense)) {
             throw new InvalidRecordException("features has unknown type " + features);
+        }
+        List<Float> list = dense.getValues();
+        requireCount(list.size());
+        float[] values = new float[list.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = list.get(i);
         }
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {
@@ -92,7 +92,8 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
         return values;
     }
 
-    private float[] dequantize(QuantizedFeatures quantized) throws InvalidRecordException {
+    /** Keeps the 8-bit values as they came: the learner dequantises them where it uses them. */
+    private void keepQuantized(QuantizedFeatures quantized, StreamExample out) throws InvalidRecordException {
         float scale = quantized.getScale();
         float offset = quantized.getOffset();
         if (!Float.isFinite(scale) || scale <= 0) {
@@ -101,13 +102,16 @@ public final class ExampleMapper implements RecordMapper<Example, StreamExample>
         if (!Float.isFinite(offset)) {
             throw new InvalidRecordException("features.offset must be finite, got " + offset);
         }
+        if (!Float.isFinite(offset + scale * 255)) {
+            throw new InvalidRecordException("features.offset + 255 * features.scale must be finite, got offset "
+                    + offset + " and scale " + scale);
+        }
         ByteBuffer bytes = quantized.getValues().duplicate();
         requireCount(bytes.remaining());
-        float[] values = new float[bytes.remaining()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = offset + scale * (bytes.get() & 0xFF);
-        }
-        return values;
+        out.quantized = new byte[bytes.remaining()];
+        bytes.get(out.quantized);
+        out.scale = scale;
+        out.offset = offset;
     }
 
     private void requireCount(int count) throws InvalidRecordException {

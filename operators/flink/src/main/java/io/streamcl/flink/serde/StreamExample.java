@@ -1,6 +1,14 @@
 package io.streamcl.flink.serde;
 
-/** A decoded, validated input example, as it flows from the decoder to the learner (a Flink POJO). */
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+/**
+ * A decoded, validated input example, as it flows from the decoder to the learner. Features travel in the form
+ * they arrived in: 8-bit {@link #quantized} values with a {@link #scale} and {@link #offset} (a quarter of the
+ * bytes of floats), or dense {@link #features}; {@link #featuresInto} turns either into model inputs where they are
+ * used. Flink moves it with {@link StreamExampleSerializer}, never Kryo or the POJO serializer.
+ */
+@TypeInfo(StreamExampleTypeInfo.Factory.class)
 public class StreamExample {
     public String key;
     public long seq;
@@ -9,16 +17,36 @@ public class StreamExample {
     public Integer taskId;
     /** True when the producer held the example out for evaluation. */
     public boolean eval;
+    /** Dense features, or null when the example carries {@link #quantized} ones. */
     public float[] features;
+    /** 8-bit features (value = offset + scale * unsigned byte), or null when the example carries dense ones. */
+    public byte[] quantized;
+    public float scale;
+    public float offset;
     /** Null when unlabeled. */
     public Integer label;
     /** Null unless a regression target was given. */
     public Double target;
     /** Where the example was read from, so a learner can still dead-letter it with its provenance. */
-    public String topic;
-    public int partition;
-    public long offset;
+    public String sourceTopic;
+    public int sourcePartition;
+    public long sourceOffset;
 
-    /** For Flink's POJO serializer. */
     public StreamExample() {}
+
+    /** The model inputs: the dense features themselves, or the 8-bit ones dequantised into {@code buffer}. */
+    public float[] featuresInto(float[] buffer) {
+        if (quantized == null) {
+            return features;
+        }
+        for (int i = 0; i < quantized.length; i++) {
+            buffer[i] = offset + scale * (quantized[i] & 0xFF);
+        }
+        return buffer;
+    }
+
+    /** Feature count in either form. */
+    public int featureCount() {
+        return quantized != null ? quantized.length : features.length;
+    }
 }

@@ -115,8 +115,8 @@ class KeyHygieneTest {
         e.eventTime = 1_000 + offset;
         e.label = (int) (offset % 3);
         e.features = new float[] {offset % 3, 1f};
-        e.topic = "examples";
-        e.offset = offset;
+        e.sourceTopic = "examples";
+        e.sourceOffset = offset;
         return e;
     }
 }

@@ -13,16 +13,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Tests {@link ExampleMapper}: dequantization, and rejections that name the field and the value. */
+/** Tests {@link ExampleMapper}: 8-bit features kept as bytes, and rejections that name the field and the value. */
 class ExampleMapperTest {
     private final ExampleMapper mapper = new ExampleMapper(3, 4, 16);
 
     @Test
-    void dequantizesBytesAsUnsignedWithScaleAndOffset() throws InvalidRecordException {
+    void keepsBytesThatDequantizeAsUnsignedWithScaleAndOffset() throws InvalidRecordException {
         StreamExample e = mapper.map(example(QuantizedFeatures.newBuilder()
                 .setValues(ByteBuffer.wrap(new byte[] {0, (byte) 128, (byte) 255})).setScale(0.5f).setOffset(-1f)
                 .build(), 2));
-        assertThat(e.features).containsExactly(-1f, 63f, 126.5f);
+        assertThat(e.features).isNull();
+        assertThat(e.quantized).containsExactly(0, (byte) 128, (byte) 255);
+        assertThat(e.featuresInto(new float[3])).containsExactly(-1f, 63f, 126.5f);
         assertThat(e.label).isEqualTo(2);
         assertThat(e.eval).isTrue();
         assertThat(e.taskId).isEqualTo(1);

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every committed state format version (golden bytes written by the build that introduced it, see {@link
- * StateFixtures}) restores under this build into the very state it was made from, and this build writes the newest
- * version's bytes exactly, so a format change without a new version fails here.
+ * StateFixtures}) restores under this build with the model it was made from and re-writes stably, and this build
+ * writes the newest version's bytes exactly, so a format change without a new version fails here.
  */
 class GoldenStateTest {
-    /** Learner state versions with committed bytes: 1 (before end of input), 2 (the end-of-input flag). */
+    /** Learner state versions with committed bytes: 1 (the first release), 2 (end-of-input flag, EMA metrics, FWT probe). */
     private static final int[] LEARNER_VERSIONS = {1, 2};
     private static final int[] ALERT_VERSIONS = {1};
 
@@ -29,7 +29,13 @@ class GoldenStateTest {
         for (int version : LEARNER_VERSIONS) {
             ContinualLearner restored = restore(serializer, golden("learner-state-v" + version + ".bin"));
             assertThat(restored.learner().step()).as("v%d", version).isEqualTo(StateFixtures.learner().learner().step());
-            assertThat(StateFixtures.bytes(serializer, restored)).as("v%d rewritten", version).isEqualTo(current);
+            assertThat(restored.learner().model().parameters()).as("v%d parameters", version)
+                    .isEqualTo(StateFixtures.learner().learner().model().parameters());
+            // Older versions carry metrics computed under older definitions, so only their re-written form must be
+            // stable (read back, written again, same bytes); the newest version must be today's bytes exactly.
+            byte[] rewritten = StateFixtures.bytes(serializer, restored);
+            assertThat(StateFixtures.bytes(serializer, restore(serializer, rewritten))).as("v%d rewritten", version)
+                    .isEqualTo(rewritten);
         }
         assertThat(LEARNER_VERSIONS).contains(ContinualLearner.FORMAT_VERSION);
         assertThat(golden("learner-state-v" + ContinualLearner.FORMAT_VERSION + ".bin")).isEqualTo(current);
