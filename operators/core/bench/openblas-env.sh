@@ -1,6 +1,6 @@
 # Sourced by the bench scripts: one OpenBLAS thread, passive OpenMP waiting, and the OpenBLAS kernel for this CPU.
 # OPENBLAS_CORETYPE is read once, when JavaCPP loads OpenBLAS, so it must be in the JVM's environment; a value the
-# caller exported wins. The OpenBLAS 0.3.19 that ND4J ships does not recognise recent CPUs and then runs a slow
+# caller exported wins (OPENBLAS_CORETYPE=detect leaves the choice to OpenBLAS). The OpenBLAS 0.3.19 that ND4J ships does not recognise recent CPUs and then runs a slow
 # generic kernel: AVX-512 Intel gets SkylakeX, AMD with AVX2 Zen, other AVX2 CPUs Haswell.
 
 # OpenMP's active spinning makes ND4J 2-3x slower on shared cores; one thread matches the PyTorch side.
@@ -21,7 +21,11 @@ openblas_coretype() {
   fi
 }
 
-if [[ -z "${OPENBLAS_CORETYPE:-}" ]]; then
+if [[ "${OPENBLAS_CORETYPE:-}" == detect ]]; then
+  unset OPENBLAS_CORETYPE
+elif [[ -z "${OPENBLAS_CORETYPE:-}" ]]; then
   coretype="$(openblas_coretype)"
-  [[ -n "$coretype" ]] && export OPENBLAS_CORETYPE="$coretype"
+  if [[ -n "$coretype" ]]; then
+    export OPENBLAS_CORETYPE="$coretype"
+  fi
 fi
