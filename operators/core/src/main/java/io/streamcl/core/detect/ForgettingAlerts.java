@@ -35,6 +35,11 @@ public final class ForgettingAlerts {
         return new ForgettingAlerts(config, config.detector().create());
     }
 
+    /** Whether an alert of this task is open. */
+    public boolean isOpen() {
+        return lifecycle.isOpen();
+    }
+
     /**
      * Feeds the task's accuracy evaluated at model step {@code step} on {@code samples} held-out samples (0 if
      * unknown, see {@link EvaluationNoise}); returns the alert event it causes, if any.

@@ -23,6 +23,8 @@ public final class AlertSettings {
     public static final String DETECTOR = "alert.detector";
     /** Smoothed drop below the detector's baseline needed to open a forgetting alert, in accuracy units. */
     public static final String MIN_DEPTH = "alert.min-depth";
+    /** The same in standard errors of one evaluation at its sample count; the larger of the two applies. */
+    public static final String MIN_DEPTH_SIGMAS = "alert.min-depth-sigmas";
     public static final String WARNING_DEPTH = "alert.warning-depth";
     public static final String CRITICAL_DEPTH = "alert.critical-depth";
     /** Evaluations after a forgetting alert resolves during which the same task opens no new one. */
@@ -33,6 +35,7 @@ public final class AlertSettings {
     public static final Map<String, String> DEFAULTS = Map.of(
             DETECTOR, ForgettingAlertsConfig.defaults().detector().canonical(),
             MIN_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_MIN_DEPTH),
+            MIN_DEPTH_SIGMAS, Double.toString(ForgettingAlertsConfig.DEFAULT_MIN_DEPTH_SIGMAS),
             WARNING_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_WARNING_DEPTH),
             CRITICAL_DEPTH, Double.toString(ForgettingAlertsConfig.DEFAULT_CRITICAL_DEPTH),
             COOL_DOWN, Integer.toString(LifecycleConfig.DEFAULT_COOL_DOWN_EVALUATIONS),
@@ -52,7 +55,7 @@ public final class AlertSettings {
         ForgettingAlertsConfig calibrated = ForgettingAlertsConfig.defaults();
         try {
             ForgettingAlertsConfig forgetting = new ForgettingAlertsConfig(detector, calibrated.smoothing(),
-                    number(s, MIN_DEPTH), calibrated.recoveryMargin(), calibrated.recoveryFraction(),
+                    number(s, MIN_DEPTH), number(s, MIN_DEPTH_SIGMAS), calibrated.recoveryMargin(), calibrated.recoveryFraction(),
                     number(s, WARNING_DEPTH), number(s, CRITICAL_DEPTH),
                     new LifecycleConfig(calibrated.lifecycle().recoveryEvaluations(), integer(s, COOL_DOWN)));
             return new AlertConfig(forgetting, integer(s, MAX_TASKS));
@@ -69,6 +72,7 @@ public final class AlertSettings {
         Map<String, String> s = new LinkedHashMap<>();
         s.put(DETECTOR, forgetting.detector().canonical());
         s.put(MIN_DEPTH, Double.toString(forgetting.minDepth()));
+        s.put(MIN_DEPTH_SIGMAS, Double.toString(forgetting.minDepthSigmas()));
         s.put(WARNING_DEPTH, Double.toString(forgetting.warningDepth()));
         s.put(CRITICAL_DEPTH, Double.toString(forgetting.criticalDepth()));
         s.put(COOL_DOWN, Integer.toString(forgetting.lifecycle().coolDownEvaluations()));
