@@ -17,8 +17,9 @@ import java.util.Optional;
  * {@code b_n = b_{n-1} + max(follow, 1/n) (z_n - b_{n-1})} while the fast average {@code z} (weight {@code alpha})
  * is past it on the unwatched side, so a learning curve lifts it quickly and a drop lowers it slowly. Departures from
  * river's {@code drift/cusum.py}, deliberate: the reference is this baseline, not a mean frozen after a warm-up
- * (which a learning curve makes meaningless); sigma is the caller's standard error of each value (floored at
- * {@code sigma_floor}), not estimated from the stream. A sum accumulates evidence over the evaluations of a dip,
+ * (which a learning curve makes meaningless); sigma is not estimated from the stream but combines the caller's
+ * standard error of each value with {@code model_noise}, the evaluation-to-evaluation wobble of the true accuracy
+ * that SGD noise in the weights adds on top of sampling: {@code sigma = sqrt(se^2 + model_noise^2)}. A sum accumulates evidence over the evaluations of a dip,
  * which an EWMA chart weighs away: at 300 held-out samples it finds a 10-point dip within a few evaluations where
  * the EWMA chart with the same false-alarm rate finds half of them. The onset is the last value with {@code S = 0};
  * the baseline reported is {@code b} there. Memory: four numbers and two sums.
@@ -52,7 +53,7 @@ public final class DropCusum implements ChangeDetector {
         count++;
         fast += Math.max(config.alpha(), 1.0 / count) * (value - fast);
         double reference = count == 1 ? value : baseline;
-        double sigma = Math.max(config.sigmaFloor(), standardError);
+        double sigma = Math.hypot(standardError, config.modelNoise());
         sums.down.accumulate(step, 1.0, (reference - value) / sigma - config.k(), reference);
         sums.up.accumulate(step, 1.0, (value - reference) / sigma - config.k(), reference);
         baseline += improvement() ? Math.max(config.follow(), 1.0 / count) * (fast - baseline)

@@ -16,11 +16,12 @@ import java.io.IOException;
  * @param beta weight of the newest value in the baseline, in (0, alpha]
  * @param follow weight with which the baseline follows the fast average past it on the unwatched side, in [beta, 1]
  * @param minInstances values needed before an alarm can be raised, at least 1
- * @param sigmaFloor smallest standard error used, positive: values given without one use it
+ * @param modelNoise standard deviation of the model's own wobble, added in quadrature to each value's standard
+ *     error, positive (values given without a standard error use it alone)
  * @param watch sides tested; {@code down} for accuracy
  */
 public record DropCusumConfig(double k, double h, double drop, double alpha, double beta, double follow,
-        int minInstances, double sigmaFloor, Watch watch) implements DetectorConfig {
+        int minInstances, double modelNoise, Watch watch) implements DetectorConfig {
     public static final String NAME = "drop-cusum";
     public static final double DEFAULT_K = 1.25;
     public static final double DEFAULT_H = 6.0;
@@ -29,7 +30,7 @@ public record DropCusumConfig(double k, double h, double drop, double alpha, dou
     public static final double DEFAULT_BETA = 0.02;
     public static final double DEFAULT_FOLLOW = 0.3;
     public static final int DEFAULT_MIN_INSTANCES = 10;
-    public static final double DEFAULT_SIGMA_FLOOR = 0.005;
+    public static final double DEFAULT_MODEL_NOISE = 0.01;
     public static final Watch DEFAULT_WATCH = Watch.DOWN;
 
     public DropCusumConfig {
@@ -40,13 +41,13 @@ public record DropCusumConfig(double k, double h, double drop, double alpha, dou
         SpecArguments.require(beta > 0 && beta <= alpha, NAME, "beta", beta, "in (0, alpha]");
         SpecArguments.require(follow >= beta && follow <= 1, NAME, "follow", follow, "in [beta, 1]");
         SpecArguments.require(minInstances >= 1, NAME, "min_instances", minInstances, ">= 1");
-        SpecArguments.require(sigmaFloor > 0, NAME, "sigma_floor", sigmaFloor, "> 0");
+        SpecArguments.require(modelNoise > 0, NAME, "model_noise", modelNoise, "> 0");
         Watch.require(watch, NAME);
     }
 
     public static DropCusumConfig defaults() {
         return new DropCusumConfig(DEFAULT_K, DEFAULT_H, DEFAULT_DROP, DEFAULT_ALPHA, DEFAULT_BETA, DEFAULT_FOLLOW,
-                DEFAULT_MIN_INSTANCES, DEFAULT_SIGMA_FLOOR, DEFAULT_WATCH);
+                DEFAULT_MIN_INSTANCES, DEFAULT_MODEL_NOISE, DEFAULT_WATCH);
     }
 
     static DropCusumConfig from(Spec spec) {
@@ -54,7 +55,7 @@ public record DropCusumConfig(double k, double h, double drop, double alpha, dou
         DropCusumConfig c = new DropCusumConfig(a.number("k", DEFAULT_K), a.number("h", DEFAULT_H),
                 a.number("drop", DEFAULT_DROP), a.number("alpha", DEFAULT_ALPHA), a.number("beta", DEFAULT_BETA),
                 a.number("follow", DEFAULT_FOLLOW), a.integer("min_instances", DEFAULT_MIN_INSTANCES),
-                a.number("sigma_floor", DEFAULT_SIGMA_FLOOR), Watch.read(a, "watch", DEFAULT_WATCH));
+                a.number("model_noise", DEFAULT_MODEL_NOISE), Watch.read(a, "watch", DEFAULT_WATCH));
         a.finish();
         return c;
     }
@@ -62,7 +63,7 @@ public record DropCusumConfig(double k, double h, double drop, double alpha, dou
     @Override
     public String canonical() {
         return Spec.of(NAME).with("k", k).with("h", h).with("drop", drop).with("alpha", alpha).with("beta", beta)
-                .with("follow", follow).with("min_instances", minInstances).with("sigma_floor", sigmaFloor)
+                .with("follow", follow).with("min_instances", minInstances).with("model_noise", modelNoise)
                 .with("watch", watch.text()).toString();
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Tests {@link DropCusum} on hand-computed vectors. */
 class DropCusumTest {
-    /** k = 1, h = 5, drop = 0.02, alpha = 0.5, beta = follow = 0.1, min_instances = 5, sigma_floor = 0.01. */
-    private static final DropCusumConfig CONFIG = new DropCusumConfig(1, 5, 0.02, 0.5, 0.1, 0.1, 5, 0.01, Watch.DOWN);
+    /** k = 1, h = 5, drop = 0.02, alpha = 0.5, beta = follow = 0.1, min_instances = 5, model noise negligible. */
+    private static final DropCusumConfig CONFIG = new DropCusumConfig(1, 5, 0.02, 0.5, 0.1, 0.1, 5, 1e-9, Watch.DOWN);
 
     private static List<Detection> run(DropCusumConfig config, double standardError, double[] values) {
         ChangeDetector detector = config.create();
@@ -40,11 +40,16 @@ class DropCusumTest {
         assertThat(run(CONFIG, 0.08, concat(repeat(0.9, 10), repeat(0.85, 30)))).isEmpty();
     }
 
-    // Without a standard error the floor 0.01 stands in: u = 5 - 1 = 4 per value, S = 4 then 8: fires at 11.
+    // Without a standard error the model noise 0.01 stands in: u = 5 - 1 = 4 per value, S = 4 then 8: fires at 11.
+    // With one of 0.02 and model noise 0.02 sigma is 0.0283: u = 0.05 / 0.0283 - 1 = 0.77 at first, and falls below
+    // zero as the baseline (beta 0.1) sinks towards 0.85 before S reaches 5: no detection.
     @Test
-    void valuesWithoutAStandardErrorUseTheFloor() {
-        assertThat(run(CONFIG, 0.0, concat(repeat(0.9, 10), repeat(0.85, 3))))
+    void theModelNoiseAddsInQuadrature() {
+        DropCusumConfig noisy = new DropCusumConfig(1, 5, 0.02, 0.5, 0.1, 0.1, 5, 0.01, Watch.DOWN);
+        assertThat(run(noisy, 0.0, concat(repeat(0.9, 10), repeat(0.85, 3))))
                 .extracting(Detection::step).containsExactly(11L);
+        DropCusumConfig noisier = new DropCusumConfig(1, 5, 0.02, 0.5, 0.1, 0.1, 5, 0.02, Watch.DOWN);
+        assertThat(run(noisier, 0.02, concat(repeat(0.9, 10), repeat(0.85, 20)))).isEmpty();
     }
 
     // A learning curve lifts the baseline through the fast average (follow), so a plateau after it is not a drop,
