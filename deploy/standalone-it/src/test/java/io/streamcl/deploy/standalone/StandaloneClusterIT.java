@@ -104,16 +104,18 @@ class StandaloneClusterIT {
         assertThat(flink.rest().overview().jobsFinished()).isEqualTo(1);
         assertThat(flink.isRunning()).as("the cluster outlives the job (its main ran inside the JobManager)").isTrue();
         assertThat(scraped.get(10, TimeUnit.SECONDS)).as("a per-learner gauge on a Prometheus endpoint while the job ran")
-                .contains("learner=\"" + KEY + "\"").contains("task=\"0\"");
+                // Flink's Prometheus reporter writes label values with characters outside [A-Za-z0-9_:] as '_'
+                .contains("learner=\"" + KEY.replace('-', '_') + "\"").contains("task=\"0\"");
     }
 
     /**
-     * Scrapes every Prometheus endpoint of the cluster until a line matches {@code gauge} (returned) or no job has
-     * been running for a while (empty string).
+     * Scrapes every Prometheus endpoint of the cluster until a line matches {@code gauge} (returned); after 90 s,
+     * the names of the operator metrics seen instead, for the failure message.
      */
     private static String scrapeUntil(Pattern gauge) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
         while (System.nanoTime() < deadline) {
             for (int port : flink.metricsPorts()) {
                 try {
@@ -123,6 +125,8 @@ class StandaloneClusterIT {
                     if (m.find()) {
                         return m.group();
                     }
+                    body.lines().filter(l -> l.startsWith("flink_taskmanager_job_task_operator_"))
+                            .forEach(l -> seen.add(l.substring(0, l.indexOf('{') < 0 ? l.length() : l.indexOf('{'))));
                 } catch (IOException e) {
                     // no reporter on this port of the range
                 } catch (InterruptedException e) {
@@ -137,7 +141,7 @@ class StandaloneClusterIT {
                 return "";
             }
         }
-        return "";
+        return "no match; operator metrics seen: " + seen;
     }
 
     private static int produceTwoTaskStream() {
