@@ -34,9 +34,9 @@ public final class AlertWorkflow {
         alerts(events, config, alerts);
     }
 
-    /** Key evaluation events by learner, run the alert rules, and write their alerts to the sink. */
+    /** Key evaluation events by learner and configuration, run the alert rules, and write their alerts to the sink. */
     public static void alerts(DataStream<EvaluationEvent> events, AlertConfig config, Sink<ForgettingAlert> alerts) {
-        events.keyBy(EvaluationEvent::getKey, Types.STRING)
+        events.keyBy(AlertFunction::stateKey, Types.STRING)
                 .process(new AlertFunction(config))
                 .uid(Uids.ALERTS)
                 .name("alerts")

@@ -78,12 +78,23 @@ class AlertJobIT {
             assertThat(a.getDepth()).isPositive();
         });
 
+        // Three runs of one key, each with the same dip: run A; run B after a configuration change; run C, B's
+        // configuration restarted from scratch (evaluation sequence and model steps back at 1 and 10). Each alerts.
         List<ForgettingAlert> crafted = alerts.stream().filter(a -> a.getKey().equals("crafted")).toList();
-        assertThat(crafted).extracting(ForgettingAlert::getState).containsExactly(AlertState.OPENED, AlertState.RESOLVED);
-        assertThat(crafted).extracting(ForgettingAlert::getAlertId).containsOnly("crafted/0/forgetting_spike/410");
-        assertThat(crafted.get(0).getModelStep()).isEqualTo(410);
-        assertThat(crafted.get(1).getRecoveryStep()).isEqualTo(490);
-        assertThat(crafted.get(1).getDurationSteps()).isEqualTo(80);
+        assertThat(crafted).extracting(ForgettingAlert::getState).containsExactly(AlertState.OPENED,
+                AlertState.RESOLVED, AlertState.OPENED, AlertState.RESOLVED, AlertState.OPENED, AlertState.RESOLVED);
+        assertThat(crafted).extracting(ForgettingAlert::getAlertId).containsExactly(
+                "crafted@config-a/0/forgetting_spike/410", "crafted@config-a/0/forgetting_spike/410",
+                "crafted@config-b/0/forgetting_spike/410", "crafted@config-b/0/forgetting_spike/410",
+                "crafted@config-b#1/0/forgetting_spike/410", "crafted@config-b#1/0/forgetting_spike/410");
+        assertThat(crafted).extracting(ForgettingAlert::getConfigHash).containsExactly("config-a", "config-a",
+                "config-b", "config-b", "config-b", "config-b");
+        assertThat(crafted).extracting(ForgettingAlert::getModelStep).containsExactly(410L, 490L, 410L, 490L, 410L,
+                490L);
+        assertThat(crafted).extracting(ForgettingAlert::getEvaluationSeq).containsExactly(41L, 49L, 41L, 49L, 41L,
+                49L);
+        assertThat(crafted.get(1).getRecoveryStep()).isEqualTo(470);
+        assertThat(crafted.get(1).getDurationSteps()).isEqualTo(60);
 
         assertThat(read(Topics.DEAD_LETTERS, EventCodec.of(DeadLetter.class))).singleElement().satisfies(d -> {
             assertThat(d.getSourceTopic()).isEqualTo(Topics.EVALUATIONS);
@@ -96,21 +107,26 @@ class AlertJobIT {
     }
 
     /**
-     * Task 0 of key {@code crafted} at 0.9 for 40 evaluations, at 0.7 for five (steps 410 to 450), at 0.9 again
-     * until step 600; a replay of step 420 in the middle of the dip, and a record that is not Avro at all.
+     * Three runs of key {@code crafted}, each with task 0 at 0.9 for 40 evaluations, at 0.7 for five (steps 410 to
+     * 450), at 0.9 again until step 600: under configuration {@code config-a}, then {@code config-b}, then
+     * {@code config-b} again from evaluation 1 (a restarted model). In the first, a duplicate of evaluation 43 in
+     * the middle of the dip and a record that is not Avro at all.
      */
     private static List<byte[]> craftedDipWithAReplayAndGarbage() {
         EventCodec<EvaluationEvent> codec = EventCodec.of(EvaluationEvent.class);
         List<byte[]> records = new ArrayList<>();
-        for (int i = 1; i <= 60; i++) {
-            double accuracy = i >= 41 && i <= 45 ? 0.7 : 0.9;
-            records.add(codec.encode(EvaluationEvent.newBuilder().setKey("crafted").setModelStep(10L * i)
-                    .setExamplesSeen(160L * i).setEventTime(Instant.ofEpochMilli(i)).setConfigHash("crafted")
-                    .setCurrentTask(1).setTrainLoss(0.5)
-                    .setTasks(List.of(TaskMetrics.newBuilder().setTaskId(0).setAccuracy(accuracy).build())).build()));
-            if (i == 43) {
-                records.add(records.get(41));
-                records.add("not an evaluation".getBytes(StandardCharsets.UTF_8));
+        for (String config : List.of("config-a", "config-b", "config-b")) {
+            for (int i = 1; i <= 60; i++) {
+                double accuracy = i >= 41 && i <= 45 ? 0.7 : 0.9;
+                records.add(codec.encode(EvaluationEvent.newBuilder().setKey("crafted").setEvaluationSeq(i)
+                        .setModelStep(10L * i).setExamplesSeen(160L * i).setEventTime(Instant.ofEpochMilli(i))
+                        .setConfigHash(config).setCurrentTask(1).setTrainLoss(0.5)
+                        .setTasks(List.of(TaskMetrics.newBuilder().setTaskId(0).setSamples(300).setAccuracy(accuracy)
+                                .build())).build()));
+                if (i == 43 && records.size() == 43) {
+                    records.add(records.get(42));
+                    records.add("not an evaluation".getBytes(StandardCharsets.UTF_8));
+                }
             }
         }
         return records;

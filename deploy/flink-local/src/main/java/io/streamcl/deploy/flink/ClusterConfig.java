@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class ClusterConfig {
 
+    /** Flink's Prometheus reporter (flink-metrics-prometheus, on the cluster classpath). */
+    static final String PROMETHEUS_REPORTER = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
+
     /** Avro 1.12 decodes generated classes only from trusted packages (see docs/operations.md). */
     static final String AVRO_TRUSTED_PACKAGES = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.streamcl.schemas";
 
@@ -64,6 +67,9 @@ final class ClusterConfig {
         s.put("rest.address", Ports.HOST);
         s.put("rest.bind-address", Ports.HOST);
         s.put("rest.port", Integer.toString(ports.rest()));
+        // Prometheus scrape endpoints: each process takes the first free port of the range (JobManager first).
+        s.put("metrics.reporter.prom.factory.class", PROMETHEUS_REPORTER);
+        s.put("metrics.reporter.prom.port", ports.metricsFrom() + "-" + ports.metricsTo());
 
         // Sized for a 2-core, 24 GB machine that also runs a Kafka broker and a build: a TaskManager, a slot per core.
         s.put("jobmanager.memory.process.size", resources.jobManagerMemory());
@@ -164,6 +170,7 @@ final class ClusterConfig {
         }
         owned.put("rest.port", "use --rest-port (LocalFlink.Builder#restPort)");
         owned.put("rest.bind-port", "use --rest-port (LocalFlink.Builder#restPort)");
+        owned.put("metrics.reporter.prom.port", "use --metrics-port (LocalFlink.Builder#metricsPort)");
         owned.put("jobmanager.rpc.port", "the launcher picks a free port");
         owned.put("taskmanager.numberOfTaskSlots", "use --slots (LocalFlink.Builder#slots)");
         owned.put("jobmanager.memory.process.size", "use --jobmanager-memory (LocalFlink.Builder#jobManagerMemory)");
@@ -173,8 +180,8 @@ final class ClusterConfig {
         return Map.copyOf(owned);
     }
 
-    /** The ports a cluster listens on. */
-    record Endpoints(int rest, int rpc) {
+    /** The ports a cluster listens on; the Prometheus reporters take theirs from {@code metricsFrom..metricsTo}. */
+    record Endpoints(int rest, int rpc, int metricsFrom, int metricsTo) {
     }
 
     /** Slots and process sizes of a cluster. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A real Flink standalone session cluster on 127.0.0.1: a JobManager and TaskManagers, each in its own JVM, started
@@ -39,6 +40,7 @@ public final class LocalFlink implements AutoCloseable {
     private final FlinkRestClient rest;
     private Duration startupTime = Duration.ZERO;
     private boolean closed;
+    private List<Integer> metricsPorts = List.of();
 
     private LocalFlink(ClusterDir dir, boolean temporary, int restPort, Process jobManager, List<Process> taskManagers,
             Duration shutdownTimeout) {
@@ -54,6 +56,9 @@ public final class LocalFlink implements AutoCloseable {
     }
 
     /** Options for a new cluster; {@link Builder#start()} starts it. */
+    /** Ports past the JobManager's and the TaskManagers' in the reporters' range, for ports taken by others. */
+    static final int SPARE_METRICS_PORTS = 8;
+
     public static Builder builder() {
         return new Builder();
     }
@@ -61,6 +66,14 @@ public final class LocalFlink implements AutoCloseable {
     /** The REST API and web UI, e.g. {@code http://127.0.0.1:8081}. */
     public URI restAddress() {
         return restAddress;
+    }
+
+    /**
+     * The ports the cluster's Prometheus reporters may listen on ({@code http://127.0.0.1:<port>/metrics}): each
+     * process takes the first free one, the JobManager first, then the TaskManagers in start order.
+     */
+    public List<Integer> metricsPorts() {
+        return metricsPorts;
     }
 
     /** A client of this cluster's REST API: submit jobs and follow them. */
@@ -148,12 +161,14 @@ public final class LocalFlink implements AutoCloseable {
         }
         int restPort = options.restPort == 0 ? Ports.free() : requireFree(options.restPort);
         int rpcPort = Ports.freeExcept(restPort);
+        int metricsFrom = options.metricsPort == 0 ? Ports.freeExcept(restPort) : options.metricsPort;
+        int metricsTo = metricsFrom + options.taskManagers + SPARE_METRICS_PORTS;
         boolean temporary = options.dataDir == null;
         if (temporary) {
             ClusterDir.TEMP_DIRS.deleteOrphans();
         }
         ClusterDir dir = new ClusterDir(temporary ? ClusterDir.TEMP_DIRS.create() : options.dataDir);
-        ClusterConfig config = ClusterConfig.of(dir, new ClusterConfig.Endpoints(restPort, rpcPort),
+        ClusterConfig config = ClusterConfig.of(dir, new ClusterConfig.Endpoints(restPort, rpcPort, metricsFrom, metricsTo),
                 new ClusterConfig.Resources(options.slots, options.jobManagerMemory, options.taskManagerMemory),
                 options.settings);
         writeConfig(dir, config);
@@ -175,6 +190,7 @@ public final class LocalFlink implements AutoCloseable {
                 dir.runFiles().writePid(ClusterDir.taskManager(i), taskManager.pid());
             }
             flink = new LocalFlink(dir, temporary, restPort, jobManager, taskManagers, options.shutdownTimeout);
+            flink.metricsPorts = IntStream.rangeClosed(metricsFrom, metricsTo).boxed().toList();
         } catch (RuntimeException e) {
             ChildJvm.stopAll(launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
             dir.runFiles().delete();
@@ -260,6 +276,7 @@ public final class LocalFlink implements AutoCloseable {
 
         private Path dataDir;
         private int restPort;
+        private int metricsPort;
         private int slots = 2;
         private int taskManagers = 1;
         private String jobManagerMemory = "1280m";
@@ -280,6 +297,15 @@ public final class LocalFlink implements AutoCloseable {
         /** The port of the REST API and web UI on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder restPort(int port) {
             this.restPort = LaunchOptions.port(port, "REST port");
+            return this;
+        }
+
+        /**
+         * The first port of the Prometheus reporters on 127.0.0.1 (the JobManager's; TaskManagers take the next free
+         * ones); 0 (the default) starts the range at a free port.
+         */
+        public Builder metricsPort(int port) {
+            this.metricsPort = LaunchOptions.port(port, "metrics port");
             return this;
         }
 

@@ -80,6 +80,12 @@ public final class LocalFlinkCli implements Runnable {
                 description = "Port of the REST API and web UI; 0 picks a free one (default: ${DEFAULT-VALUE}).")
         int restPort;
 
+        @Option(names = "--metrics-port", defaultValue = "9249", paramLabel = "PORT",
+                description = "First port of the Prometheus metrics endpoints, http://127.0.0.1:PORT/metrics for the "
+                        + "JobManager, the next free ones for the TaskManagers; 0 picks a free one "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int metricsPort;
+
         @Option(names = "--slots", defaultValue = "2", paramLabel = "N",
                 description = "Task slots per TaskManager (default: ${DEFAULT-VALUE}).")
         int slots;
@@ -119,7 +125,8 @@ public final class LocalFlinkCli implements Runnable {
                 out.println(existing.get().restAddress());
                 return 0;
             }
-            LocalFlink.Builder builder = LocalFlink.builder().dataDir(dataDir.path).restPort(restPort).slots(slots)
+            LocalFlink.Builder builder = LocalFlink.builder().dataDir(dataDir.path).restPort(restPort).metricsPort(metricsPort)
+                    .slots(slots)
                     .taskManagers(taskManagers).jobManagerMemory(jobManagerMemory)
                     .taskManagerMemory(taskManagerMemory).startupTimeout(timeout);
             settings.forEach(builder::setting);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ClusterConfigTest {
     private static final ClusterDir DIR = new ClusterDir(Path.of("/data/flink"));
-    private static final ClusterConfig.Endpoints PORTS = new ClusterConfig.Endpoints(8081, 40123);
+    private static final ClusterConfig.Endpoints PORTS = new ClusterConfig.Endpoints(8081, 40123, 9249, 9258);
     private static final ClusterConfig.Resources RESOURCES = new ClusterConfig.Resources(2, "1280m", "4g");
 
     @Test
@@ -26,7 +26,10 @@ class ClusterConfigTest {
                 .containsEntry("execution.checkpointing.savepoint-dir", "file:///data/flink/savepoints")
                 .containsEntry("env.java.opts.all", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.streamcl.schemas")
                 .containsEntry("cluster.intercept-user-system-exit", "THROW")
-                .containsEntry("web.upload.dir", "/data/flink/web-upload");
+                .containsEntry("web.upload.dir", "/data/flink/web-upload")
+                .containsEntry("metrics.reporter.prom.factory.class",
+                        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory")
+                .containsEntry("metrics.reporter.prom.port", "9249-9258");
     }
 
     @Test

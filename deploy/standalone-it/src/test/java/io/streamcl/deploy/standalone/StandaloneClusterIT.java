@@ -14,10 +14,19 @@ import io.streamcl.loadgen.kafka.ExampleProducer;
 import io.streamcl.loadgen.synthetic.GaussianClusters;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.codec.EventCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +45,9 @@ class StandaloneClusterIT {
     private static final int EXAMPLES_PER_TASK = 3_000;
     private static final int BATCH = 16;
     private static final int EVAL_EVERY = 10;
+    /** The learner's held-out accuracy on a task, in its per-key metric group: labels learner and task. */
+    private static final Pattern LEARNER_GAUGE = Pattern.compile(
+            "(?m)^flink_\\w*_learner_task_heldOutAccuracy\\{[^}]*\\} \\S+$");
 
     @RegisterExtension
     static final LocalKafkaExtension KAFKA = new LocalKafkaExtension()
@@ -74,6 +86,7 @@ class StandaloneClusterIT {
                 "--set", "eval.samples-per-task=200",
                 "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
                 "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=" + BATCH)));
+        CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntil(LEARNER_GAUGE));
         JobStatus status = flink.rest().awaitTermination(jobId, Duration.ofSeconds(90));
         System.out.printf("[standalone-it] job %s; %.1f s from submission%n", status,
                 (System.nanoTime() - submitted) / 1e9);
@@ -90,6 +103,45 @@ class StandaloneClusterIT {
         assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
         assertThat(flink.rest().overview().jobsFinished()).isEqualTo(1);
         assertThat(flink.isRunning()).as("the cluster outlives the job (its main ran inside the JobManager)").isTrue();
+        assertThat(scraped.get(10, TimeUnit.SECONDS)).as("a per-learner gauge on a Prometheus endpoint while the job ran")
+                // Flink's Prometheus reporter writes label values with characters outside [A-Za-z0-9_:] as '_'
+                .contains("learner=\"" + KEY.replace('-', '_') + "\"").contains("task=\"0\"");
+    }
+
+    /**
+     * Scrapes every Prometheus endpoint of the cluster until a line matches {@code gauge} (returned); after 90 s,
+     * the names of the operator metrics seen instead, for the failure message.
+     */
+    private static String scrapeUntil(Pattern gauge) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        while (System.nanoTime() < deadline) {
+            for (int port : flink.metricsPorts()) {
+                try {
+                    String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher m = gauge.matcher(body);
+                    if (m.find()) {
+                        return m.group();
+                    }
+                    body.lines().filter(l -> l.startsWith("flink_taskmanager_job_task_operator_"))
+                            .forEach(l -> seen.add(l.substring(0, l.indexOf('{') < 0 ? l.length() : l.indexOf('{'))));
+                } catch (IOException e) {
+                    // no reporter on this port of the range
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "";
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        }
+        return "no match; operator metrics seen: " + seen;
     }
 
     private static int produceTwoTaskStream() {

@@ -24,6 +24,15 @@ public interface ChangeDetector {
      */
     Optional<Detection> update(long step, double value);
 
+    /**
+     * Feeds a value whose sampling standard error is {@code standardError} (e.g. the binomial error of an accuracy
+     * measured on a finite held-out set). Detectors whose limits are in standard errors scale them by it; the
+     * others ignore it, as this default does.
+     */
+    default Optional<Detection> update(long step, double value, double standardError) {
+        return update(step, value);
+    }
+
     /** Forgets everything seen, as if just created. */
     void reset();
 

@@ -9,7 +9,7 @@ import java.io.IOException;
  * them from their binary form. One implementation per detector, each with named defaults.
  */
 public sealed interface DetectorConfig
-        permits DropFromBestConfig, EwmaDropConfig, PageHinkleyConfig, CusumConfig, AdwinConfig {
+        permits DropFromBestConfig, EwmaDropConfig, DropCusumConfig, PageHinkleyConfig, CusumConfig, AdwinConfig {
 
     /** Detector specs: errors say {@code detector}, names are lower case with hyphens, e.g. {@code ewma-drop}. */
     Spec.Kind KIND = new Spec.Kind("detector", "[a-z][a-z0-9-]*");
@@ -32,11 +32,12 @@ public sealed interface DetectorConfig
         return switch (spec.name()) {
             case DropFromBestConfig.NAME -> DropFromBestConfig.from(spec);
             case EwmaDropConfig.NAME -> EwmaDropConfig.from(spec);
+            case DropCusumConfig.NAME -> DropCusumConfig.from(spec);
             case PageHinkleyConfig.NAME -> PageHinkleyConfig.from(spec);
             case CusumConfig.NAME -> CusumConfig.from(spec);
             case AdwinConfig.NAME -> AdwinConfig.from(spec);
             default -> throw new IllegalArgumentException("unknown detector '" + spec.name() + "' (known: "
-                    + String.join(", ", DropFromBestConfig.NAME, EwmaDropConfig.NAME, PageHinkleyConfig.NAME,
+                    + String.join(", ", DropFromBestConfig.NAME, EwmaDropConfig.NAME, DropCusumConfig.NAME, PageHinkleyConfig.NAME,
                             CusumConfig.NAME, AdwinConfig.NAME) + ")");
         };
     }

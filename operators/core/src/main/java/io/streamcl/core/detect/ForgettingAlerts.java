@@ -35,19 +35,28 @@ public final class ForgettingAlerts {
         return new ForgettingAlerts(config, config.detector().create());
     }
 
-    /** Feeds the task's accuracy evaluated at model step {@code step}; returns the alert event it causes, if any. */
-    public Optional<AlertEvent> observe(long step, double accuracy) {
+    /** Whether an alert of this task is open. */
+    public boolean isOpen() {
+        return lifecycle.isOpen();
+    }
+
+    /**
+     * Feeds the task's accuracy evaluated at model step {@code step} on {@code samples} held-out samples (0 if
+     * unknown, see {@link EvaluationNoise}); returns the alert event it causes, if any.
+     */
+    public Optional<AlertEvent> observe(long step, double accuracy, int samples) {
         if (!Double.isFinite(accuracy)) {
             return Optional.empty();
         }
         count++;
         smoothed += Math.max(config.smoothing(), 1.0 / count) * (accuracy - smoothed);
-        Optional<Detection> detection = detector.update(step, accuracy);
+        double standardError = EvaluationNoise.standardError(smoothed, samples);
+        Optional<Detection> detection = detector.update(step, accuracy, standardError);
         if (lifecycle.isOpen()) {
             double smoothedDepth = lifecycle.baseline() - smoothed;
             worstSmoothedDepth = Math.max(worstSmoothedDepth, smoothedDepth);
-            boolean recovered = smoothedDepth
-                    <= Math.max(config.recoveryMargin(), config.recoveryFraction() * worstSmoothedDepth);
+            boolean recovered = smoothedDepth <= Math.max(config.recoveryMargin(standardError),
+                    config.recoveryFraction() * worstSmoothedDepth);
             Optional<AlertEvent> event = lifecycle.track(step, accuracy, lifecycle.baseline() - accuracy, recovered);
             if (event.isPresent()) {
                 detector.reset();
@@ -55,7 +64,8 @@ public final class ForgettingAlerts {
             return event;
         }
         AlertLifecycle.Opening opening = detection
-                .filter(d -> d.direction() == Direction.DOWN && d.baseline() - smoothed >= config.minDepth())
+                .filter(d -> d.direction() == Direction.DOWN
+                        && d.baseline() - smoothed >= config.openingDepth(standardError))
                 .map(d -> opening(d, accuracy))
                 .orElse(null);
         Optional<AlertEvent> event = lifecycle.offer(step, accuracy, opening);

@@ -2,11 +2,13 @@
  * Change detection and alerting on continual-learning metric streams, in plain Java (no ND4J, Flink or Avro).
  *
  * <h2>Detectors</h2>
- * Five detectors share {@link io.streamcl.core.detect.ChangeDetector}; each has an immutable, validated config
+ * Six detectors share {@link io.streamcl.core.detect.ChangeDetector}; each has an immutable, validated config
  * ({@link io.streamcl.core.detect.DetectorConfig}, parsed from and printed as a spec such as
  * {@code page-hinkley(delta=0.005,lambda=50,alpha=0.9999,min_instances=30,watch=up)}) and a state with a versioned
  * binary form and bounded memory: {@link io.streamcl.core.detect.DropFromBest},
- * {@link io.streamcl.core.detect.EwmaDrop}, {@link io.streamcl.core.detect.PageHinkley},
+ * {@link io.streamcl.core.detect.EwmaDrop}, {@link io.streamcl.core.detect.DropCusum} (the forgetting default,
+ * whose limits are in standard errors of each evaluation, {@link io.streamcl.core.detect.EvaluationNoise}),
+ * {@link io.streamcl.core.detect.PageHinkley},
  * {@link io.streamcl.core.detect.Cusum} and {@link io.streamcl.core.detect.Adwin}. The configs' named defaults
  * are those of the reference implementations (mostly river) where they have them; {@link io.streamcl.core.detect.AccuracyDefaults}
  * holds the settings calibrated for per-task accuracy and {@link io.streamcl.core.detect.LossDefaults} the one
@@ -22,8 +24,9 @@
  * stream into {@link io.streamcl.core.detect.Boundary} signals for the learner.
  *
  * <h2>Calibration</h2>
- * {@link io.streamcl.core.detect.Calibration} replays labeled synthetic streams and prints false alarms per
- * 10,000 evaluations and detection delays; its output, the chosen defaults and the decisions taken where
- * the references are silent or unverified are in {@code operators/core/docs/detector-calibration.md}.
+ * The calibration that chose the defaults is not part of this package: it lives in the module's test sources
+ * ({@code Calibration}, run as {@code operators/core/bench/run-calibration.sh}); its output, the chosen defaults and
+ * the decisions taken where the references are silent or unverified are in
+ * {@code operators/core/docs/detector-calibration.md}.
  */
 package io.streamcl.core.detect;

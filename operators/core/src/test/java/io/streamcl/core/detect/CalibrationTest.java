@@ -10,21 +10,24 @@ import org.junit.jupiter.api.Test;
 
 /** Tests the {@link Calibration} command on a tiny, fast configuration. */
 class CalibrationTest {
-    private static final String[] TINY = {"--streams", "2", "--length", "400", "--dips", "4", "--depths", "0.1,0.3",
-        "--detectors", "ewma-drop(drop=0.03);cusum(h=8)", "--boundary-detectors", "adwin(clock=1)", "--seed", "5"};
+    private static final String[] TINY = {"--samples", "100,1000", "--streams", "2", "--length", "400", "--dips", "4",
+        "--depths", "0.1,0.3", "--detectors", "ewma-drop(drop=0.03);cusum(h=8)", "--boundary-detectors",
+        "adwin(clock=1)", "--seed", "5"};
 
     @Test
-    void reportHasOneRowPerDetectorAndIsReproducible() {
+    void reportHasOneRowPerSampleCountAndDetectorAndIsReproducible() {
         String report = Calibration.run(CalibrationOptions.parse(TINY));
-        assertThat(report).startsWith("Output of `Calibration --samples 1000 --streams 2 --length 400 --dips 4 "
-                + "--depths 0.1,0.3 --recovery 50 --seed 5 --detectors 'ewma-drop(drop=0.03);cusum(h=8)' "
+        assertThat(report).startsWith("Output of `Calibration --samples 100,1000 --streams 2 --length 400 --dips 4 "
+                + "--depths 0.1,0.3 --recovery 10 --seed 5 --detectors 'ewma-drop(drop=0.03);cusum(h=8)' "
                 + "--boundary-detectors 'adwin(clock=1)'`.");
-        assertThat(report).contains("| detector | FA/10k flat p=0.5 | FA/10k flat p=0.9 |",
-                "delay 0.1 (hit) | delay 0.3 (hit) |",
+        assertThat(report).contains(
+                "| samples | FA/10k flat p=0.5 | FA/10k task curves | FA/10k task curves +wobble 0.005 |",
+                "delay 0.1 (hit, within 5) | delay 0.3 (hit, within 5) |", "| S = 100 |", "| S = 1000 |",
+                "### S = 100: the alert rule on each detector", "### S = 1000: the alert rule on each detector",
                 "| `ewma-drop(drop=0.03,alpha=0.3,beta=0.02,min_instances=30,watch=down)` |",
-                "| `cusum(k=0.5,h=8,min_instances=30,sigma_floor=0,watch=both)` |", "| `forgetting alerts` |",
+                "| `cusum(k=0.5,h=8,min_instances=30,sigma_floor=0,watch=both)` |",
                 "| 0.3 | 4 |", "| `adwin(delta=0.002,clock=1,max_buckets=5,min_window=5,grace_period=10,watch=both)` |",
-                "delay 10 (hit)");
+                "delay 10 (hit, within 5)");
         assertThat(Calibration.run(CalibrationOptions.parse(TINY))).isEqualTo(report);
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class DetectorConfigTest {
 
     static Stream<DetectorConfig> configs() {
-        return Stream.of(DropFromBestConfig.defaults(), EwmaDropConfig.defaults(), PageHinkleyConfig.defaults(),
+        return Stream.of(DropFromBestConfig.defaults(), EwmaDropConfig.defaults(), DropCusumConfig.defaults(),
+                PageHinkleyConfig.defaults(),
                 CusumConfig.defaults(), AdwinConfig.defaults(), AccuracyDefaults.pageHinkley(), AccuracyDefaults.cusum(),
                 AccuracyDefaults.dropFromBest(), LossDefaults.boundary());
     }
@@ -45,7 +46,7 @@ class DetectorConfigTest {
         assertThatThrownBy(() -> DetectorConfig.parse("cusum(k=1,kk=2)"))
                 .hasMessageStartingWith("cusum: unknown parameter 'kk' (known: k, h,");
         assertThatThrownBy(() -> DetectorConfig.parse("kswin()"))
-                .hasMessage("unknown detector 'kswin' (known: drop-from-best, ewma-drop, page-hinkley, cusum, adwin)");
+                .hasMessage("unknown detector 'kswin' (known: drop-from-best, ewma-drop, drop-cusum, page-hinkley, cusum, adwin)");
         assertThatThrownBy(() -> DetectorConfig.parse("cusum(h=1,h=2)"))
                 .hasMessage("parameter 'h' given twice in detector 'cusum(h=1,h=2)'");
         assertThatThrownBy(() -> new EwmaDropConfig(0.03, 0.1, 0.2, 30, Watch.DOWN))

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DetectorStateTest {
 
     static Stream<DetectorConfig> configs() {
-        return Stream.of(AccuracyDefaults.dropFromBest(), AccuracyDefaults.ewmaDrop(), AccuracyDefaults.pageHinkley(),
+        return Stream.of(AccuracyDefaults.dropFromBest(), AccuracyDefaults.ewmaDrop(), AccuracyDefaults.dropCusum(),
+                AccuracyDefaults.pageHinkley(),
                 AccuracyDefaults.cusum(), new AdwinConfig(0.05, 1, 5, 5, 10, Watch.BOTH));
     }
 

@@ -18,17 +18,28 @@ import org.junit.jupiter.api.Test;
 
 /** Tests {@link ForgettingAlerts}: one dip gives one OPENED and one RESOLVED event, never a storm. */
 class ForgettingAlertsTest {
+    /** Held-out samples behind each accuracy: the reference size, whose noise the hand-computed values assume. */
+    static final int SAMPLES = EvaluationNoise.REFERENCE_SAMPLES;
 
     static List<AlertEvent> feed(ForgettingAlerts alerts, double[] values) {
+        return feed(alerts, values, SAMPLES);
+    }
+
+    static List<AlertEvent> feed(ForgettingAlerts alerts, double[] values, int samples) {
         List<AlertEvent> events = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            alerts.observe(i, values[i]).ifPresent(events::add);
+            alerts.observe(i, values[i], samples).ifPresent(events::add);
         }
         return events;
     }
 
-    // Defaults: ewma-drop(drop=0.03,alpha=0.3,beta=0.02,min_instances=30), smoothing 0.3, min_depth 0.02,
-    // recovery within max(0.01, 0.25 * worst smoothed depth) for 3 evaluations, cool-down 30.
+    /** The rule on the EWMA-baseline drop, whose steps are easy to follow by hand, at S = 1000. */
+    private static final ForgettingAlertsConfig BY_HAND = new ForgettingAlertsConfig(EwmaDropConfig.defaults(), 0.3,
+            0.02, 1.0, 0.01, 0.25, 0.05, 0.15, LifecycleConfig.defaults());
+
+    // BY_HAND: ewma-drop(drop=0.03,alpha=0.3,beta=0.02,min_instances=30), smoothing 0.3, min_depth max(0.02, 1 se)
+    // = 0.02 (se <= 0.0095 at S = 1000 near 0.9), recovery within max(0.01, 0.25 * worst smoothed depth) for 3
+    // evaluations, cool-down 30.
     //   index 40, first 0.7: fast = 0.9 - 0.3 * 0.2 = 0.84, baseline 0.9, gap 0.06 >= 0.03 after 41 values: a drop.
     //     Smoothed depth 0.9 - 0.84 = 0.06 >= 0.02: OPENED, depth 0.9 - 0.7 = 0.2, CRITICAL (0.2 >= 0.15).
     //   index 49, tenth 0.7: smoothed = 0.7 + 0.2 * 0.7^10 = 0.7056495, worst smoothed depth 0.1943505.
@@ -37,7 +48,7 @@ class ForgettingAlertsTest {
     //     RESOLVED at 55, recovery step 53, duration 53 - 40 = 13, worst depth 0.2.
     @Test
     void oneNoiseFreeDipGivesTheHandComputedOpenAndResolve() {
-        ForgettingAlerts alerts = ForgettingAlerts.create(ForgettingAlertsConfig.defaults());
+        ForgettingAlerts alerts = ForgettingAlerts.create(BY_HAND);
         List<AlertEvent> events = feed(alerts, concat(repeat(0.9, 40), repeat(0.7, 10), repeat(0.9, 200)));
         assertThat(events).hasSize(2);
         AlertOpened opened = (AlertOpened) events.get(0);
@@ -48,7 +59,7 @@ class ForgettingAlertsTest {
         assertThat(opened.depth()).isCloseTo(0.2, within(1e-12));
         assertThat(opened.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(opened.kind()).isEqualTo(AlertKind.FORGETTING_SPIKE);
-        assertThat(opened.detector()).isEqualTo(AccuracyDefaults.forgetting().canonical());
+        assertThat(opened.detector()).isEqualTo(EwmaDropConfig.defaults().canonical());
         AlertResolved resolved = (AlertResolved) events.get(1);
         assertThat(resolved.step()).isEqualTo(55);
         assertThat(resolved.recoveryStep()).isEqualTo(53);
@@ -96,7 +107,7 @@ class ForgettingAlertsTest {
     void coolDownSwallowsADipRightAfterAResolution() {
         ForgettingAlertsConfig config = ForgettingAlertsConfig.defaults()
                 .withDetector(new DropFromBestConfig(0.1, 1, Watch.DOWN));
-        config = new ForgettingAlertsConfig(config.detector(), 1, 0.05, 0.01, 0, 0.05, 0.15, new LifecycleConfig(1, 5));
+        config = new ForgettingAlertsConfig(config.detector(), 1, 0.05, 0, 0.01, 0, 0.05, 0.15, new LifecycleConfig(1, 5));
         double[] values = concat(repeat(0.9, 5), repeat(0.7, 4), repeat(0.9, 3), repeat(0.7, 2), repeat(0.9, 16),
                 repeat(0.7, 2), repeat(0.9, 3));
         List<AlertEvent> events = feed(ForgettingAlerts.create(config), values);
@@ -104,10 +115,23 @@ class ForgettingAlertsTest {
         assertThat(events.get(2).alertId("k", 2)).isNotEqualTo(events.get(0).alertId("k", 2));
     }
 
+    // The same 6-point dip on a 0.8 plateau, noise-free: about 7 standard errors of an evaluation on 1000
+    // samples (se 0.0126), but under one on 50 (se 0.057), where the opening depth is 0.057 and the CUSUM of
+    // standardised drops ((0.06 / 0.057 - 1.25) < 0 per evaluation) never grows.
+    @Test
+    void thresholdsScaleWithTheEvaluationNoise() {
+        double[] dip = concat(repeat(0.8, 40), repeat(0.74, 10), repeat(0.8, 40));
+        assertThat(feed(ForgettingAlerts.create(ForgettingAlertsConfig.defaults()), dip, 1000))
+                .extracting(e -> e.getClass().getSimpleName()).containsExactly("AlertOpened", "AlertResolved");
+        assertThat(feed(ForgettingAlerts.create(ForgettingAlertsConfig.defaults()), dip, 50)).isEmpty();
+        assertThat(ForgettingAlertsConfig.defaults().openingDepth(EvaluationNoise.standardError(0.8, 50)))
+                .isCloseTo(Math.sqrt(0.8 * 0.2 / 50), within(1e-12));
+    }
+
     @Test
     void skipsMissingEvaluations() {
         ForgettingAlerts alerts = ForgettingAlerts.create(ForgettingAlertsConfig.defaults());
-        assertThat(alerts.observe(0, Double.NaN)).isEmpty();
+        assertThat(alerts.observe(0, Double.NaN, SAMPLES)).isEmpty();
         assertThat(feed(alerts, repeat(0.9, 100))).isEmpty();
     }
 
@@ -116,14 +140,14 @@ class ForgettingAlertsTest {
         double[] values = concat(repeat(0.9, 40), repeat(0.7, 10), repeat(0.9, 20));
         ForgettingAlerts original = ForgettingAlerts.create(ForgettingAlertsConfig.defaults());
         for (int i = 0; i < 45; i++) {
-            original.observe(i, values[i]);
+            original.observe(i, values[i], SAMPLES);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         original.writeTo(new DataOutputStream(bytes));
         ForgettingAlerts restored = ForgettingAlerts.readFrom(
                 new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), ForgettingAlertsConfig.defaults());
         for (int i = 45; i < values.length; i++) {
-            assertThat(restored.observe(i, values[i])).isEqualTo(original.observe(i, values[i]));
+            assertThat(restored.observe(i, values[i], SAMPLES)).isEqualTo(original.observe(i, values[i], SAMPLES));
         }
     }
 
@@ -131,9 +155,9 @@ class ForgettingAlertsTest {
     void configRejectsADetectorThatCannotSeeDrops() {
         assertThatThrownBy(() -> ForgettingAlertsConfig.defaults().withDetector(PageHinkleyConfig.defaults()))
                 .hasMessageStartingWith("forgetting.detector must watch down or both, got page-hinkley(");
-        assertThatThrownBy(() -> new ForgettingAlertsConfig(EwmaDropConfig.defaults(), 0.3, 0.01, 0.01, 0.25, 0.05,
+        assertThatThrownBy(() -> new ForgettingAlertsConfig(EwmaDropConfig.defaults(), 0.3, 0.01, 0, 0.01, 0.25, 0.05,
                 0.15, LifecycleConfig.defaults())).hasMessage("forgetting.min_depth must be > recovery_margin, got 0.01");
-        assertThat(ForgettingAlertsConfig.defaults().canonical()).startsWith("forgetting(detector=ewma-drop(")
+        assertThat(ForgettingAlertsConfig.defaults().canonical()).startsWith("forgetting(detector=drop-cusum(")
                 .endsWith("recovery_evaluations=3,cool_down=30)");
     }
 }

@@ -2,6 +2,8 @@ package io.streamcl.flink.alert;
 
 import io.streamcl.core.detect.AlertOpened;
 import io.streamcl.flink.config.AlertSettings;
+import io.streamcl.flink.metrics.ExportedMetrics;
+import io.streamcl.flink.metrics.KeyGauges;
 import io.streamcl.flink.serde.AlertRecords;
 import io.streamcl.flink.serde.InvalidRecordException;
 import io.streamcl.schemas.EvaluationEvent;
@@ -20,9 +22,12 @@ import org.apache.flink.util.Collector;
  * rules) over its {@link EvaluationEvent}s and emits a {@link ForgettingAlert} for every alert that opens or
  * resolves. A thin shell: it owns state, metrics and output.
  *
- * <p>A key's events come in model-step order from one Kafka partition; an event whose step is not after the last
- * one seen (a replay, e.g. after the training job restarted from an older savepoint) is skipped and counted in the
- * {@code staleEvaluations} metric, so no dip is fed twice.
+ * <p>State is keyed by learner key and configuration hash ({@link #stateKey}), so a new configuration of a key
+ * starts fresh alert state. A key's events come in order from one Kafka partition; one that goes back (a model
+ * restarted under the same configuration, e.g. a stateless redeploy) starts a new run with fresh alert state
+ * ({@code alertRestarts} metric), and a duplicate is skipped ({@code staleEvaluations}); see
+ * {@link LearnerAlerts#position}. Each learner key reports its open forgetting alerts in the gauge
+ * {@code learner.<key>.alertsOpen}.
  */
 public class AlertFunction extends KeyedProcessFunction<String, EvaluationEvent, ForgettingAlert> {
     /** Name of the keyed state; part of the savepoint format, never rename. */
@@ -33,6 +38,8 @@ public class AlertFunction extends KeyedProcessFunction<String, EvaluationEvent,
     private transient AlertConfig config;
     private transient ValueState<LearnerAlerts> state;
     private transient Counter stale;
+    private transient Counter restarts;
+    private transient KeyGauges gauges;
     private transient Counter opened;
     private transient Counter resolved;
 
@@ -48,14 +55,21 @@ public class AlertFunction extends KeyedProcessFunction<String, EvaluationEvent,
         return event;
     }
 
+    /** The state key of an event: its learner key and configuration hash, joined by a unit separator. */
+    public static String stateKey(EvaluationEvent event) {
+        return event.getKey() + '\u001f' + event.getConfigHash();
+    }
+
     @Override
     public void open(OpenContext context) {
         config = AlertSettings.parse(settings);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new AlertStateSerializer(config)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        stale = metrics.counter("staleEvaluations");
-        opened = metrics.counter("alertsOpened");
-        resolved = metrics.counter("alertsResolved");
+        stale = metrics.counter(ExportedMetrics.STALE_EVALUATIONS);
+        restarts = metrics.counter(ExportedMetrics.ALERT_RESTARTS);
+        gauges = new KeyGauges(metrics);
+        opened = metrics.counter(ExportedMetrics.ALERTS_OPENED);
+        resolved = metrics.counter(ExportedMetrics.ALERTS_RESOLVED);
     }
 
     @Override
@@ -64,14 +78,22 @@ public class AlertFunction extends KeyedProcessFunction<String, EvaluationEvent,
         if (alerts == null) {
             alerts = LearnerAlerts.create(config);
         }
-        if (!alerts.isNew(event.getModelStep())) {
-            stale.inc();
-            return;
+        switch (alerts.position(event)) {
+            case DUPLICATE -> {
+                stale.inc();
+                return;
+            }
+            case RESTART -> {
+                restarts.inc();
+                alerts = alerts.nextRun();
+            }
+            case NEW -> { }
         }
         for (RaisedAlert raised : alerts.observe(event)) {
             (raised.event() instanceof AlertOpened ? opened : resolved).inc();
             out.collect(AlertRecords.of(event, raised));
         }
         state.update(alerts);
+        gauges.set(event.getKey(), ExportedMetrics.ALERTS_OPEN, alerts.openForgettingAlerts());
     }
 }

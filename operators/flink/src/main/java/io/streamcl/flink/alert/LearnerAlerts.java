@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The alert state of one learner key, fed with the key's evaluation events in model-step order: the core's
+ * The alert state of one learner key and configuration, fed with its evaluation events in order: the core's
  * {@link ForgettingAlerts} on each task's held-out accuracy, {@link DivergenceAlerts} on the training loss, and the
  * plasticity-loss {@link TrendAlerts} on the online accuracy reached on each new task and on the dormant-unit
  * fraction. Routing only; every rule is the core's.
@@ -29,13 +29,29 @@ import java.util.Optional;
  * event that reports its end (the aggregate's {@code endedTask}); a task trained again later is not new. Memory is
  * bounded by {@link AlertConfig#maxTasks}: past it the task seen first, other than the one training, is forgotten
  * with its alert state, as the learner forgets its metrics (an alert it had open never resolves).
+ *
+ * <p>Order is the event's {@code evaluationSeq} when the producer fills it (so a boundary evaluation that shares
+ * its model step with a periodic one is fed too), else its model step. An event that goes back in either (a model
+ * restarted from scratch, e.g. a stateless redeploy, or from an older savepoint) is a new run: {@link #position}
+ * says so and the caller starts from {@link #nextRun()}, a fresh state whose alert ids differ from the old run's.
+ * An event at the same position as the last one is a duplicate and skipped.
  */
 public final class LearnerAlerts {
     /** The metric forgetting alerts watch: a task's held-out accuracy. */
     public static final String ACCURACY = "accuracy";
     /** The metric divergence alerts watch. */
     public static final String TRAIN_LOSS = "train-loss";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+
+    /** Where an event falls relative to the ones fed so far. */
+    public enum Position {
+        /** After every event fed: feed it. */
+        NEW,
+        /** At the position of the last one: a duplicate, skip it. */
+        DUPLICATE,
+        /** Before the last one: the model restarted, start a new run. */
+        RESTART
+    }
 
     private static final DivergenceAlertsConfig DIVERGENCE = DivergenceAlertsConfig.defaults();
     private static final TrendAlertsConfig NEW_TASK_ACCURACY = TrendAlertsConfig.newTaskAccuracy();
@@ -48,6 +64,9 @@ public final class LearnerAlerts {
     private final TrendAlerts newTaskAccuracy;
     private final TrendAlerts dormantFraction;
     private long lastStep = Long.MIN_VALUE;
+    private long lastSeq;
+    /** Runs of this key and configuration before this one; part of alert ids, so a new run never reuses one. */
+    private int run;
 
     /** One task's forgetting alerts, and whether its new-task accuracy went to the trend rule yet. */
     private static final class TaskWatch {
@@ -72,18 +91,43 @@ public final class LearnerAlerts {
                 TrendAlerts.create(DORMANT_FRACTION));
     }
 
-    /** Whether an event at model {@code step} comes after every event fed so far; a replayed one does not. */
-    public boolean isNew(long step) {
-        return step > lastStep;
+    /** Where {@code event} falls: evaluation sequence first (0 = not filled), model step otherwise. */
+    public Position position(EvaluationEvent event) {
+        long seq = event.getEvaluationSeq();
+        long step = event.getModelStep();
+        if (step < lastStep || (seq > 0 && seq < lastSeq)) {
+            return Position.RESTART;
+        }
+        boolean same = seq > 0 && lastSeq > 0 ? seq == lastSeq : step == lastStep;
+        return same ? Position.DUPLICATE : Position.NEW;
     }
 
-    /** Feeds one event whose step {@link #isNew}; returns the alert events it causes, in a fixed order. */
+    /** A fresh state for the next run of this key and configuration. */
+    public LearnerAlerts nextRun() {
+        LearnerAlerts next = create(config);
+        next.run = run + 1;
+        return next;
+    }
+
+    /** The runs before this one (restarts seen under this key and configuration). */
+    public int run() {
+        return run;
+    }
+
+    /** Whether any forgetting alert of this key is open. */
+    public int openForgettingAlerts() {
+        return (int) tasks.values().stream().filter(w -> w.forgetting.isOpen()).count();
+    }
+
+    /** Feeds one event whose {@link #position} is NEW; returns the alert events it causes, in a fixed order. */
     public List<RaisedAlert> observe(EvaluationEvent event) {
         long step = event.getModelStep();
-        if (!isNew(step)) {
-            throw new IllegalArgumentException("model step " + step + " is not after the last one, " + lastStep);
+        if (position(event) != Position.NEW) {
+            throw new IllegalArgumentException("evaluation " + event.getEvaluationSeq() + " at model step " + step
+                    + " is not after the last one, " + lastSeq + " at " + lastStep);
         }
         lastStep = step;
+        lastSeq = event.getEvaluationSeq();
         List<RaisedAlert> raised = new ArrayList<>();
         if (event.getTrainLoss() != null) {
             add(raised, null, TRAIN_LOSS, divergence.observe(step, event.getTrainLoss()));
@@ -91,7 +135,8 @@ public final class LearnerAlerts {
         for (TaskMetrics task : event.getTasks()) {
             TaskWatch watch = watch(task.getTaskId(), event.getCurrentTask());
             if (task.getAccuracy() != null) {
-                add(raised, task.getTaskId(), ACCURACY, watch.forgetting.observe(step, task.getAccuracy()));
+                add(raised, task.getTaskId(), ACCURACY,
+                        watch.forgetting.observe(step, task.getAccuracy(), task.getSamples()));
             }
         }
         AggregateMetrics aggregate = event.getAggregate();
@@ -119,8 +164,8 @@ public final class LearnerAlerts {
         }
     }
 
-    private static void add(List<RaisedAlert> raised, Integer taskId, String metric, Optional<AlertEvent> event) {
-        event.ifPresent(e -> raised.add(new RaisedAlert(taskId, metric, e)));
+    private void add(List<RaisedAlert> raised, Integer taskId, String metric, Optional<AlertEvent> event) {
+        event.ifPresent(e -> raised.add(new RaisedAlert(taskId, metric, e, run)));
     }
 
     private TaskWatch watch(int taskId, Integer training) {
@@ -142,6 +187,8 @@ public final class LearnerAlerts {
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(FORMAT_VERSION);
         out.writeLong(lastStep);
+        out.writeLong(lastSeq);
+        out.writeInt(run);
         divergence.writeTo(out);
         newTaskAccuracy.writeTo(out);
         dormantFraction.writeTo(out);
@@ -156,13 +203,18 @@ public final class LearnerAlerts {
     /** Reads a state written by {@link #writeTo} under {@code config}. */
     public static LearnerAlerts readFrom(DataInput in, AlertConfig config) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("alert state has format version " + version + ", this build reads " + FORMAT_VERSION);
+        if (version != 1 && version != FORMAT_VERSION) {
+            throw new IOException("alert state has format version " + version + ", this build reads 1 and "
+                    + FORMAT_VERSION);
         }
         long lastStep = in.readLong();
+        long lastSeq = version == 1 ? 0 : in.readLong();
+        int run = version == 1 ? 0 : in.readInt();
         LearnerAlerts alerts = new LearnerAlerts(config, DivergenceAlerts.readFrom(in, DIVERGENCE),
                 TrendAlerts.readFrom(in, NEW_TASK_ACCURACY), TrendAlerts.readFrom(in, DORMANT_FRACTION));
         alerts.lastStep = lastStep;
+        alerts.lastSeq = lastSeq;
+        alerts.run = run;
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             int taskId = in.readInt();

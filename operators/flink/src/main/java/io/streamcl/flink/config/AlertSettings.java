@@ -21,6 +21,8 @@ public final class AlertSettings {
     public static final String DETECTOR = "alert.detector";
     /** Smoothed drop below the detector's baseline needed to open a forgetting alert, in accuracy units. */
     public static final String MIN_DEPTH = "alert.min-depth";
+    /** The same in standard errors of one evaluation at its sample count; the larger of the two applies. */
+    public static final String MIN_DEPTH_SIGMAS = "alert.min-depth-sigmas";
     public static final String WARNING_DEPTH = "alert.warning-depth";
     public static final String CRITICAL_DEPTH = "alert.critical-depth";
     /** Evaluations after a forgetting alert resolves during which the same task opens no new one. */
@@ -33,10 +35,12 @@ public final class AlertSettings {
      */
     public static final List<Setting<?>> DEFINITIONS = List.of(
             Setting.of(DETECTOR, "spec", ForgettingAlertsConfig.defaults().detector().canonical(), true,
-                    "change detector on each task's accuracy (drop-from-best, ewma-drop, page-hinkley, cusum, adwin)",
+                    "change detector on each task's accuracy (drop-cusum, drop-from-best, ewma-drop, page-hinkley, cusum, adwin)",
                     DetectorConfig::parse),
             Setting.number(MIN_DEPTH, ForgettingAlertsConfig.DEFAULT_MIN_DEPTH, true,
                     "smoothed accuracy drop below the detector's baseline needed to open"),
+            Setting.number(MIN_DEPTH_SIGMAS, ForgettingAlertsConfig.DEFAULT_MIN_DEPTH_SIGMAS, true,
+                    "the same in standard errors of one evaluation at its sample count; the larger of the two applies"),
             Setting.number(WARNING_DEPTH, ForgettingAlertsConfig.DEFAULT_WARNING_DEPTH, true,
                     "depth at opening from which the severity is WARNING"),
             Setting.number(CRITICAL_DEPTH, ForgettingAlertsConfig.DEFAULT_CRITICAL_DEPTH, true,
@@ -63,7 +67,8 @@ public final class AlertSettings {
         ForgettingAlertsConfig calibrated = ForgettingAlertsConfig.defaults();
         try {
             ForgettingAlertsConfig forgetting = new ForgettingAlertsConfig(detector, calibrated.smoothing(),
-                    Setting.valueOf(DEFINITIONS, MIN_DEPTH, settings), calibrated.recoveryMargin(),
+                    Setting.valueOf(DEFINITIONS, MIN_DEPTH, settings), Setting.valueOf(DEFINITIONS, MIN_DEPTH_SIGMAS, settings),
+                    calibrated.recoveryMargin(),
                     calibrated.recoveryFraction(), Setting.valueOf(DEFINITIONS, WARNING_DEPTH, settings),
                     Setting.valueOf(DEFINITIONS, CRITICAL_DEPTH, settings),
                     new LifecycleConfig(calibrated.lifecycle().recoveryEvaluations(),
@@ -82,6 +87,7 @@ public final class AlertSettings {
         Map<String, String> s = new LinkedHashMap<>();
         s.put(DETECTOR, forgetting.detector().canonical());
         s.put(MIN_DEPTH, Double.toString(forgetting.minDepth()));
+        s.put(MIN_DEPTH_SIGMAS, Double.toString(forgetting.minDepthSigmas()));
         s.put(WARNING_DEPTH, Double.toString(forgetting.warningDepth()));
         s.put(CRITICAL_DEPTH, Double.toString(forgetting.criticalDepth()));
         s.put(COOL_DOWN, Integer.toString(forgetting.lifecycle().coolDownEvaluations()));

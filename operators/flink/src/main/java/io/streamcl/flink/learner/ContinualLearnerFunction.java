@@ -91,6 +91,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient volatile EvaluationEvent latest;
     /** Model inputs of the example at hand, dequantised here from 8-bit features: one buffer, no array a record. */
     private transient float[] inputs;
+    private transient LearnerMetrics perKey;
 
     /**
      * @param flushAfter how long a partial mini-batch may wait for more examples before it is trained anyway
@@ -128,6 +129,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         gauge(metrics, "worstCaseAccuracy", AggregateMetrics::getWorstCaseAccuracy);
         metrics.gauge("onlineAccuracy", (Gauge<Double>) () -> latest == null ? null : latest.getOnlineAccuracy());
         metrics.gauge("modelStep", (Gauge<Long>) () -> latest == null ? 0L : latest.getModelStep());
+        perKey = new LearnerMetrics(metrics);
     }
 
     private void gauge(MetricGroup group, String name, java.util.function.Function<AggregateMetrics, Double> value) {
@@ -259,6 +261,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             Collector<EvaluationEvent> out) {
         for (LearnerReport report : reports) {
             latest = EvaluationEvents.of(key, configHash, learner.learner().model().layout(), report);
+            perKey.update(latest);
             out.collect(latest);
         }
     }

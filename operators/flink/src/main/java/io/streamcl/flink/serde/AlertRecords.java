@@ -20,14 +20,19 @@ public final class AlertRecords {
 
     private AlertRecords() {}
 
-    /** The record of {@code raised}, caused by {@code source}, whose key, config hash and event time it carries. */
+    /**
+     * The record of {@code raised}, caused by {@code source}, whose key, config hash and name, evaluation sequence
+     * number and event time it carries.
+     */
     public static ForgettingAlert of(EvaluationEvent source, RaisedAlert raised) {
         AlertEvent e = raised.event();
         ForgettingAlert.Builder alert = ForgettingAlert.newBuilder()
-                .setAlertId(e.alertId(source.getKey(), raised.taskId()))
+                .setAlertId(e.alertId(raised.idScope(source.getKey(), source.getConfigHash()), raised.taskId()))
                 .setKey(source.getKey())
                 .setTaskId(raised.taskId())
                 .setConfigHash(source.getConfigHash())
+                .setConfigName(source.getConfigName())
+                .setEvaluationSeq(source.getEvaluationSeq())
                 .setModelStep(e.step())
                 .setEventTime(source.getEventTime())
                 .setState(e instanceof AlertOpened ? AlertState.OPENED : AlertState.RESOLVED)

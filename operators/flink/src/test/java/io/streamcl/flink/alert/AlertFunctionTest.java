@@ -15,9 +15,13 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-/** Tests {@link AlertFunction} in Flink's operator harness: one dip, snapshot and restore, replayed steps. */
+/**
+ * Tests {@link AlertFunction} in Flink's operator harness: one dip, snapshot and restore, duplicates, restarted
+ * models and new configurations.
+ */
 class AlertFunctionTest {
 
     @Test
@@ -33,7 +37,9 @@ class AlertFunctionTest {
         assertThat(opened.getTaskId()).isZero();
         assertThat(opened.getMetric()).isEqualTo("accuracy");
         assertThat(opened.getConfigHash()).isEqualTo("cafe");
-        // The EWMA(0.3) falls 0.06 below the 0.9 baseline at the first dipped evaluation: detected at once.
+        // No sample count: se = sqrt(0.9 * 0.1 / 1000) = 0.0095. The first dipped evaluation is (0.9 - 0.7) / se
+        // - 1.25 = 19.8 standard errors past the allowance (h = 6), its fast average 0.86 is 0.04 >= 0.02 below
+        // the baseline and its smoothed value 0.06 >= max(0.02, se) below: opened at once.
         assertThat(opened.getModelStep()).isEqualTo(410);
         assertThat(opened.getOnsetStep()).isEqualTo(410);
         assertThat(opened.getEventTime().toEpochMilli()).isEqualTo(1_000_041L);
@@ -41,18 +47,19 @@ class AlertFunctionTest {
         assertThat(opened.getCurrent()).isCloseTo(0.7, within(1e-12));
         assertThat(opened.getDepth()).isCloseTo(0.2, within(1e-12));
         assertThat(opened.getSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(opened.getDetector()).startsWith("ewma-drop(drop=0.03,");
-        assertThat(opened.getAlertId()).isEqualTo("k/0/forgetting_spike/410");
+        assertThat(opened.getDetector()).startsWith("drop-cusum(k=1.25,h=6,");
+        assertThat(opened.getAlertId()).isEqualTo("k@cafe/0/forgetting_spike/410");
+        assertThat(opened.getEvaluationSeq()).isEqualTo(41);
         assertThat(opened.getRecoveryStep()).isNull();
 
-        // Smoothed depth 0.1664 at the bottom; back within a quarter of it (0.0416) at the fourth evaluation at 0.9
-        // (step 490), resolved after three such evaluations in a row.
+        // Smoothed depth 0.2 * (1 - 0.7^5) = 0.1664 at the bottom; back within half of it (0.0832) at the second
+        // evaluation at 0.9 (0.1664 * 0.7^2 = 0.0815, step 470), resolved after three such evaluations in a row.
         assertThat(resolved.getState()).isEqualTo(AlertState.RESOLVED);
         assertThat(resolved.getAlertId()).isEqualTo(opened.getAlertId());
-        assertThat(resolved.getModelStep()).isEqualTo(510);
+        assertThat(resolved.getModelStep()).isEqualTo(490);
         assertThat(resolved.getOnsetStep()).isEqualTo(410);
-        assertThat(resolved.getRecoveryStep()).isEqualTo(490);
-        assertThat(resolved.getDurationSteps()).isEqualTo(80);
+        assertThat(resolved.getRecoveryStep()).isEqualTo(470);
+        assertThat(resolved.getDurationSteps()).isEqualTo(60);
         assertThat(resolved.getWorstDepth()).isCloseTo(0.2, within(1e-12));
         assertThat(resolved.getCurrent()).isCloseTo(0.9, within(1e-12));
     }
@@ -81,13 +88,34 @@ class AlertFunctionTest {
     }
 
     @Test
-    void replayedAndOutOfOrderStepsAreSkipped() throws Exception {
+    void aDuplicatedEvaluationIsSkipped() throws Exception {
         List<EvaluationEvent> events = new ArrayList<>(Evaluations.oneDip());
-        // A replay of the evaluation before the dip, and one from far back, both in the middle of the dip.
-        events.add(43, Evaluations.at(42, 0.5, Map.of(0, 0.9)));
-        events.add(44, Evaluations.at(3, 0.5, Map.of(0, 0.9)));
+        events.add(43, events.get(42));
 
         assertThat(run(events)).isEqualTo(run(Evaluations.oneDip()));
+    }
+
+    @Test
+    void aRestartedModelStartsFreshAlertStateAndTheSameDipAlertsAgain() throws Exception {
+        List<EvaluationEvent> events = new ArrayList<>(Evaluations.oneDip());
+        events.addAll(Evaluations.oneDip());
+
+        List<ForgettingAlert> alerts = run(events);
+        assertThat(alerts).extracting(ForgettingAlert::getState).containsExactly(AlertState.OPENED,
+                AlertState.RESOLVED, AlertState.OPENED, AlertState.RESOLVED);
+        assertThat(alerts).extracting(ForgettingAlert::getAlertId).containsExactly("k@cafe/0/forgetting_spike/410",
+                "k@cafe/0/forgetting_spike/410", "k@cafe#1/0/forgetting_spike/410", "k@cafe#1/0/forgetting_spike/410");
+    }
+
+    @Test
+    void aNewConfigurationOfTheKeyHasItsOwnAlertState() throws Exception {
+        List<EvaluationEvent> events = new ArrayList<>(Evaluations.oneDip().subList(0, 43));
+        Evaluations.oneDip().forEach(e -> events.add(EvaluationEvent.newBuilder(e).setConfigHash("beef").build()));
+
+        assertThat(run(events)).extracting(ForgettingAlert::getAlertId, ForgettingAlert::getState).containsExactly(
+                Tuple.tuple("k@cafe/0/forgetting_spike/410", AlertState.OPENED),
+                Tuple.tuple("k@beef/0/forgetting_spike/410", AlertState.OPENED),
+                Tuple.tuple("k@beef/0/forgetting_spike/410", AlertState.RESOLVED));
     }
 
     @Test
@@ -102,7 +130,7 @@ class AlertFunctionTest {
             assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
             assertThat(alert.getMetric()).isEqualTo("train-loss");
             assertThat(alert.getTaskId()).isNull();
-            assertThat(alert.getAlertId()).isEqualTo("k/-/divergence/120");
+            assertThat(alert.getAlertId()).isEqualTo("k@cafe/-/divergence/120");
             assertThat(alert.getBaseline()).isCloseTo(1.0, within(1e-12));
             assertThat(alert.getCurrent()).isNull();
             assertThat(alert.getDepth()).isNull();
@@ -127,6 +155,6 @@ class AlertFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, EvaluationEvent, ForgettingAlert> harness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertFunction(AlertConfig.defaults())), e -> e.getKey(), Types.STRING);
+                new KeyedProcessOperator<>(new AlertFunction(AlertConfig.defaults())), AlertFunction::stateKey, Types.STRING);
     }
 }

@@ -17,12 +17,12 @@ final class Evaluations {
 
     private Evaluations() {}
 
-    /** An event at step {@code 10 * i} while task 1 trains, with held-out accuracies per task. */
+    /** Evaluation {@code i} (its sequence number), at step {@code 10 * i} while task 1 trains, with held-out accuracies per task. */
     static EvaluationEvent at(int i, double trainLoss, Map<Integer, Double> accuracies) {
         List<TaskMetrics> tasks = new ArrayList<>();
         accuracies.forEach((task, accuracy) -> tasks.add(TaskMetrics.newBuilder().setTaskId(task)
                 .setAccuracy(accuracy).build()));
-        return EvaluationEvent.newBuilder().setKey("k").setModelStep(10L * i).setExamplesSeen(160L * i)
+        return EvaluationEvent.newBuilder().setKey("k").setEvaluationSeq(i).setModelStep(10L * i).setExamplesSeen(160L * i)
                 .setEventTime(Instant.ofEpochMilli(1_000_000L + i)).setConfigHash("cafe").setCurrentTask(1)
                 .setTrainLoss(trainLoss).setTasks(tasks).setAggregate(AggregateMetrics.newBuilder().build()).build();
     }

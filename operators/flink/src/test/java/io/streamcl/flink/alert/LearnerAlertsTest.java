@@ -34,7 +34,7 @@ class LearnerAlertsTest {
             raised.addAll(alerts.observe(boundary));
             // A later event naming the same ended task again must not count it twice.
             raised.addAll(alerts.observe(EvaluationEvent.newBuilder(boundary).setModelStep(boundary.getModelStep() + 1)
-                    .build()));
+                    .setEvaluationSeq(boundary.getEvaluationSeq() + 1).build()));
         }
 
         assertThat(raised).singleElement().satisfies(r -> {
@@ -45,6 +45,24 @@ class LearnerAlertsTest {
             assertThat(r.event().step()).as("the eighth task's end").isEqualTo(800);
             assertThat(r.event().onsetStep()).as("the first of the eight").isEqualTo(100);
         });
+    }
+
+    @Test
+    void theSequenceNumberOrdersEvaluationsThatShareAModelStep() {
+        LearnerAlerts alerts = LearnerAlerts.create(AlertConfig.defaults());
+        EvaluationEvent periodic = Evaluations.at(5, 0.5, Map.of(0, 0.9));
+        alerts.observe(periodic);
+        EvaluationEvent boundary = EvaluationEvent.newBuilder(periodic).setEvaluationSeq(6).build();
+        EvaluationEvent withoutSeq = EvaluationEvent.newBuilder(periodic).setEvaluationSeq(0).build();
+
+        assertThat(alerts.position(boundary)).isEqualTo(LearnerAlerts.Position.NEW);
+        assertThat(alerts.position(periodic)).isEqualTo(LearnerAlerts.Position.DUPLICATE);
+        assertThat(alerts.position(withoutSeq)).as("v1 producers: the step decides").isEqualTo(
+                LearnerAlerts.Position.DUPLICATE);
+        assertThat(alerts.position(Evaluations.at(4, 0.5, Map.of()))).isEqualTo(LearnerAlerts.Position.RESTART);
+        assertThat(alerts.position(EvaluationEvent.newBuilder(periodic).setEvaluationSeq(1).setModelStep(60).build()))
+                .as("a restarted model at a later step").isEqualTo(LearnerAlerts.Position.RESTART);
+        assertThat(alerts.nextRun().run()).isEqualTo(1);
     }
 
     @Test

@@ -9,20 +9,27 @@ import java.util.function.Supplier;
 
 /**
  * How one alarm rule fares on labeled streams: false alarms per 10,000 evaluations on each drift-free family, and
- * for each size of injected change the share detected in time and the median delay (evaluations after onset).
+ * for each size of injected change the share detected in time, the share detected within {@link #QUICK}
+ * evaluations of the onset, and the median delay (evaluations after onset).
  */
 record CalibrationScore(String name, Map<String, Double> falseAlarms, Map<Double, Delay> delays) {
+    /** Evaluations after the onset within which a detection counts as quick: the goal for 10-point dips. */
+    static final int QUICK = 5;
 
     /** A fresh alarm rule over one stream: whether the value at {@code step} raises an alarm. */
     interface Alarm {
         boolean test(long step, double value);
     }
 
-    /** Detection of one size of change: how many trials, how many detected in time, the median delay of those. */
-    record Delay(int trials, int detected, double median) {
+    /** Detection of one size of change: trials, how many detected in time and quickly, the median delay. */
+    record Delay(int trials, int detected, int quick, double median) {
 
         double rate() {
             return trials == 0 ? 0.0 : detected / (double) trials;
+        }
+
+        double quickRate() {
+            return trials == 0 ? 0.0 : quick / (double) trials;
         }
     }
 
@@ -58,7 +65,8 @@ record CalibrationScore(String name, Map<String, Double> falseAlarms, Map<Double
         Map<String, Double> falseAlarms = new LinkedHashMap<>();
         alarmsAndLength.forEach((family, c) -> falseAlarms.put(family, 1e4 * c[0] / c[1]));
         Map<Double, Delay> delays = new LinkedHashMap<>();
-        delaysBySize.forEach((size, d) -> delays.put(size, new Delay(trials.get(size), d.size(), median(d))));
+        delaysBySize.forEach((size, d) -> delays.put(size, new Delay(trials.get(size), d.size(),
+                (int) d.stream().filter(delay -> delay <= QUICK).count(), median(d))));
         return new CalibrationScore(name, falseAlarms, delays);
     }
 

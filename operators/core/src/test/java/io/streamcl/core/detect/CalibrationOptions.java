@@ -10,25 +10,26 @@ import java.util.Locale;
  * Command-line options of {@link Calibration}, validated, with defaults sized to give false-alarm rates down to
  * about 0.1 per 10,000 evaluations in a few minutes on two cores.
  */
-record CalibrationOptions(int samples, int streams, int length, int dips, List<Double> depths, double recovery,
+record CalibrationOptions(List<Integer> samples, int streams, int length, int dips, List<Double> depths, double recovery,
         List<String> detectors, List<String> boundaryDetectors, long seed, boolean help) {
 
     static final String USAGE = String.join("\n",
             "Usage: java io.streamcl.core.detect.Calibration [options]",
             "",
-            "Replays synthetic continual-evaluation streams (accuracy = Binomial(S, p) / S) through change detectors",
-            "and prints, per detector and threshold, false alarms per 10,000 evaluations on drift-free streams and",
-            "the median detection delay (evaluations after onset) with the share detected, per dip depth; then the",
-            "forgetting-alert lifecycle with its defaults on the same streams; then task-boundary detectors on",
-            "synthetic training losses (false boundaries per 10,000 updates, delay after task switches that",
-            "multiply the loss by 1.5, 2, 4 and 10).",
+            "Replays synthetic continual-evaluation streams (accuracy = Binomial(S, p) / S) through forgetting alerts",
+            "and prints, per sample count S, false alarms (OPENED events) per 10,000 evaluations on drift-free streams",
+            "and, per dip depth, the median detection delay (evaluations after onset) with the share detected in time",
+            "and within 5 evaluations: first for the defaults at every S, then per S for the alert rule on each",
+            "detector of a grid, with a check of the alert lifecycle; then task-boundary detectors on synthetic",
+            "training losses (false boundaries per 10,000 updates, delay after task switches that multiply the loss",
+            "by 1.5, 2, 4 and 10).",
             "",
-            "  --samples S          evaluation subset size behind each accuracy value (default 1000)",
-            "  --streams N          drift-free streams per family (default 100)",
-            "  --length L           evaluations per drift-free stream (default 10000)",
+            "  --samples S,S,...    held-out samples behind each accuracy value (default 50,100,300,500,1000)",
+            "  --streams N          drift-free streams per family (default 500)",
+            "  --length L           evaluations per drift-free stream (default 2000)",
             "  --dips N             dip streams per depth (default 400)",
-            "  --depths D,D,...     dip depths as accuracy fractions (default 0.02,0.05,0.1,0.2)",
-            "  --recovery T         time constant of the recovery after a dip, in evaluations (default 50)",
+            "  --depths D,D,...     dip depths as accuracy fractions (default 0.05,0.1,0.2)",
+            "  --recovery T         time constant of the recovery after a dip, in evaluations (default 10)",
             "  --detectors S;S;...  detector specs to score, e.g. 'cusum(h=8);adwin(delta=0.0001)'",
             "                       (default: the built-in grid around every detector's defaults)",
             "  --boundary-detectors S;S;...",
@@ -38,12 +39,12 @@ record CalibrationOptions(int samples, int streams, int length, int dips, List<D
             "  --help               print this text");
 
     static CalibrationOptions parse(String... args) {
-        int samples = 1000;
-        int streams = 100;
-        int length = 10_000;
+        List<Integer> samples = List.of(50, 100, 300, 500, 1000);
+        int streams = 500;
+        int length = 2000;
         int dips = 400;
-        List<Double> depths = List.of(0.02, 0.05, 0.1, 0.2);
-        double recovery = 50;
+        List<Double> depths = List.of(0.05, 0.1, 0.2);
+        double recovery = 10;
         List<String> detectors = List.of();
         List<String> boundaryDetectors = List.of();
         long seed = 20240601L;
@@ -58,7 +59,8 @@ record CalibrationOptions(int samples, int streams, int length, int dips, List<D
             }
             String value = args[++i];
             switch (option) {
-                case "--samples" -> samples = positive(option, value);
+                case "--samples" -> samples = Arrays.stream(value.split(",")).map(v -> positive(option, v.strip()))
+                        .toList();
                 case "--streams" -> streams = positive(option, value);
                 case "--length" -> length = positive(option, value);
                 case "--dips" -> dips = positive(option, value);
@@ -77,8 +79,8 @@ record CalibrationOptions(int samples, int streams, int length, int dips, List<D
     /** The command line that reproduces these options, for the report's header. */
     String commandLine() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "Calibration --samples %d --streams %d --length %d --dips %d --depths %s --recovery %s --seed %d",
-                samples, streams, length, dips,
+                "Calibration --samples %s --streams %d --length %d --dips %d --depths %s --recovery %s --seed %d",
+                String.join(",", samples.stream().map(String::valueOf).toList()), streams, length, dips,
                 String.join(",", depths.stream().map(Spec::number).toList()), Spec.number(recovery),
                 seed));
         if (!detectors.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class LifecycleCheck {
     private LifecycleCheck() {}
 
-    static String render(ForgettingAlertsConfig config, List<LabeledStream> streams) {
+    static String render(ForgettingAlertsConfig config, int samples, List<LabeledStream> streams) {
         Map<Double, List<int[]>> counts = new LinkedHashMap<>();
         Map<Double, List<Double>> durations = new LinkedHashMap<>();
         Map<Double, List<Double>> worst = new LinkedHashMap<>();
@@ -27,7 +27,7 @@ final class LifecycleCheck {
             ForgettingAlerts alerts = ForgettingAlerts.create(config);
             int[] openedResolved = new int[2];
             for (int t = 0; t < stream.values().length; t++) {
-                Optional<AlertEvent> event = alerts.observe(t, stream.values()[t]);
+                Optional<AlertEvent> event = alerts.observe(t, stream.values()[t], samples);
                 if (event.isPresent() && event.get() instanceof AlertResolved r) {
                     openedResolved[1]++;
                     durations.computeIfAbsent(stream.size(), s -> new ArrayList<>()).add((double) r.durationSteps());

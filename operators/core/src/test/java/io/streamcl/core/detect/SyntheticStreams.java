@@ -11,10 +11,13 @@ import java.util.function.IntToDoubleFunction;
  * sqrt(p(1-p)/samples), 1.58 points at p = 0.5 and S = 1000).
  */
 final class SyntheticStreams {
-    /** Evaluations before an injected dip: enough for every detector's warm-up. */
-    static final int DIP_LEAD = 400;
+    /** Shortest and longest training period of a task, in evaluations (the jobs' tasks run 30 to 100). */
+    static final int TASK_MIN = 30;
+    static final int TASK_MAX = 100;
     /** Evaluations a dip takes to fall to its bottom: the stability gap is sharp. */
-    static final int DIP_FALL = 3;
+    static final int DIP_FALL = 2;
+    /** A 10-class task's accuracy before training. */
+    private static final double CHANCE = 0.1;
 
     private final int samples;
     private final SplittableRandom random;
@@ -30,33 +33,44 @@ final class SyntheticStreams {
     }
 
     /**
-     * A slow learning curve {@code p_t = end - (end - start) exp(-t / tau)} with an AR(1) wobble of the true accuracy
-     * (standard deviation {@code wobble}, lag-1 correlation 0.95) standing for SGD noise in the weights; 0 turns it off.
+     * One task as a learner evaluates it: trained for {@code L} evaluations, L drawn from [{@link #TASK_MIN},
+     * {@link #TASK_MAX}], along {@code level - (level - 0.1) exp(-t / (L / 4))} (from chance to 98 % of its final
+     * level while it trains), then held at that level, {@code level} drawn from [0.6, 0.95]; with an AR(1) wobble of
+     * the true accuracy (standard deviation {@code wobble}, lag-1 correlation 0.95) standing for SGD noise in the
+     * weights, 0 for none.
      */
-    LabeledStream learningCurve(double start, double end, double tau, double wobble, int length) {
+    LabeledStream task(double wobble, int length) {
         double[] drift = autoregressive(length, 0.95, wobble);
-        String name = "curve " + Spec.number(start) + "->" + Spec.number(end)
-                + (wobble > 0 ? " +wobble " + Spec.number(wobble) : "");
-        return driftFree(name, length, t -> end - (end - start) * Math.exp(-t / tau) + drift[t]);
+        IntToDoubleFunction curve = taskCurve();
+        String name = "task curves" + (wobble > 0 ? " +wobble " + Spec.number(wobble) : "");
+        return driftFree(name, length, t -> curve.applyAsDouble(t) + drift[t]);
     }
 
     /**
-     * A stability-gap dip on a task learned before it: over {@link #DIP_LEAD} evaluations the accuracy climbs to a
-     * level drawn from [0.6, 0.95] along {@code level - rise exp(-t / 80)}, with {@code rise} drawn from [0, 0.3]
-     * (so the task has converged when the dip comes, and detectors that average the whole history see the climb);
-     * then it falls linearly by {@code depth} over {@link #DIP_FALL} evaluations and recovers exponentially with
-     * time constant {@code recovery}. The dip counts as detectable until three time constants after its bottom.
+     * A stability-gap dip on a task just trained: a {@link #task} curve for its training period of L evaluations,
+     * then a linear fall by {@code depth} over {@link #DIP_FALL} evaluations and an exponential recovery with time
+     * constant {@code recovery}. The dip counts as detectable until three time constants after its bottom.
      */
     LabeledStream dip(double depth, double recovery) {
-        double level = 0.6 + 0.35 * random.nextDouble();
-        double rise = 0.3 * random.nextDouble();
-        int bottom = DIP_LEAD + DIP_FALL - 1;
+        int lead = TASK_MIN + random.nextInt(TASK_MAX - TASK_MIN + 1);
+        IntToDoubleFunction curve = taskCurve(lead);
+        int bottom = lead + DIP_FALL - 1;
         int end = bottom + (int) Math.ceil(3 * recovery);
         int length = end + (int) Math.ceil(3 * recovery);
-        IntToDoubleFunction p = t -> t < DIP_LEAD ? level - rise * Math.exp(-t / 80.0)
-                : t < bottom ? level - depth * (t - DIP_LEAD + 1) / DIP_FALL
-                : level - depth * Math.exp(-(t - bottom) / recovery);
-        return new LabeledStream("dip " + Spec.number(depth), sample(length, p), DIP_LEAD, depth, end);
+        IntToDoubleFunction p = t -> t < lead ? curve.applyAsDouble(t)
+                : t < bottom ? curve.applyAsDouble(lead) - depth * (t - lead + 1) / DIP_FALL
+                : curve.applyAsDouble(lead) - depth * Math.exp(-(t - bottom) / recovery);
+        return new LabeledStream("dip " + Spec.number(depth), sample(length, p), lead, depth, end);
+    }
+
+    private IntToDoubleFunction taskCurve() {
+        return taskCurve(TASK_MIN + random.nextInt(TASK_MAX - TASK_MIN + 1));
+    }
+
+    private IntToDoubleFunction taskCurve(int trained) {
+        double level = 0.6 + 0.35 * random.nextDouble();
+        double tau = trained / 4.0;
+        return t -> level - (level - CHANCE) * Math.exp(-Math.min(t, trained) / tau);
     }
 
     private LabeledStream driftFree(String family, int length, IntToDoubleFunction p) {

@@ -2,30 +2,23 @@ package io.streamcl.core.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Command-line calibration of the change detectors on labeled synthetic streams (the null-model replay that
+ * Command-line calibration of the forgetting alerts and boundary detectors on labeled synthetic streams (the null-model replay that
  * Boettiger and Hastings recommend for early-warning thresholds). Prints, in Markdown,
- * the tables from which {@link AccuracyDefaults} and {@link LossDefaults} were chosen, and a check of the
- * forgetting-alert lifecycle with its defaults. Run with {@code --help} for the options.
+ * the tables from which {@link AccuracyDefaults}, {@link ForgettingAlertsConfig#defaults()} and
+ * {@link LossDefaults} were chosen, at the held-out sample counts the jobs use, and a check of the forgetting-alert
+ * lifecycle with its defaults. Test-scope tooling, not part of the job: run it as docs/detector-calibration.md
+ * shows; {@code --help} lists the options.
  */
 public final class Calibration {
-    /** The accuracy grid: every detector around its reference and calibrated settings, watching drops. */
+    /** The accuracy grid: the forgetting-alert rule on every detector around its defaults, watching drops. */
     static final List<String> GRID = List.of(
-            "drop-from-best(drop=0.08,alpha=1)", "drop-from-best(drop=0.1,alpha=1)",
-            "drop-from-best(drop=0.12,alpha=1)", "drop-from-best(drop=0.04,alpha=0.3)",
-            "drop-from-best(drop=0.05,alpha=0.3)", "drop-from-best(drop=0.055,alpha=0.3)",
-            "drop-from-best(drop=0.04,alpha=0.2)", "drop-from-best(drop=0.045,alpha=0.2)",
-            "ewma-drop(drop=0.02)", "ewma-drop(drop=0.025)", "ewma-drop(drop=0.03)", "ewma-drop(drop=0.035)",
-            "ewma-drop(drop=0.025,alpha=0.2)", "ewma-drop(drop=0.03,beta=0.05)", "ewma-drop(drop=0.03,beta=0.01)",
-            "page-hinkley(watch=down)", "page-hinkley(lambda=0.1,watch=down)", "page-hinkley(lambda=0.2,watch=down)",
-            "page-hinkley(lambda=0.25,watch=down)", "page-hinkley(lambda=0.3,watch=down)",
-            "page-hinkley(lambda=0.4,watch=down)",
-            "cusum()", "cusum(h=8)", "cusum(h=16)", "cusum(k=1,h=6)", "cusum(k=1,h=10)", "cusum(k=1,h=14)",
-            "cusum(k=1.5,h=10)", "cusum(k=1.5,h=14)", "cusum(k=2,h=10,sigma_floor=0.005)",
-            "adwin()", "adwin(delta=0.0001)", "adwin(clock=4)", "adwin(delta=0.05,clock=1)");
+            "drop-cusum()", "drop-cusum(k=1,h=7)", "drop-cusum(k=1.5,h=5)", "drop-cusum(h=7)",
+            "drop-cusum(follow=0.1)", "drop-cusum(alpha=0.3,follow=1,h=9)", "drop-cusum(min_instances=30)",
+            "ewma-drop(min_instances=10)", "ewma-drop()", "drop-from-best(drop=0.045,alpha=0.2)",
+            "page-hinkley(lambda=0.25,watch=down)", "cusum(k=2,h=10,sigma_floor=0.005)", "adwin()");
 
     /** The loss grid: detectors as boundary detectors on the log training loss, watching rises. */
     static final List<String> BOUNDARY_GRID = List.of(
@@ -60,40 +53,54 @@ public final class Calibration {
 
     /** Runs the whole calibration and returns its report (Markdown). */
     static String run(CalibrationOptions options) {
-        List<LabeledStream> accuracy = accuracyStreams(options);
         List<String> specs = options.detectors().isEmpty() ? GRID : options.detectors();
         List<String> boundarySpecs = options.boundaryDetectors().isEmpty() ? BOUNDARY_GRID : options.boundaryDetectors();
         ForgettingAlertsConfig alerts = ForgettingAlertsConfig.defaults();
+        List<CalibrationScore> headline = new ArrayList<>();
+        StringBuilder perSamples = new StringBuilder();
+        for (int samples : options.samples()) {
+            List<LabeledStream> accuracy = accuracyStreams(options, samples);
+            headline.add(CalibrationScore.of("S = " + samples, () -> openings(alerts, samples), accuracy));
+            perSamples.append("\n### S = ").append(samples).append(": the alert rule on each detector\n\n")
+                    .append(table(specs, alerts, samples, accuracy))
+                    .append("\nThe defaults' lifecycle on the dips:\n\n")
+                    .append(LifecycleCheck.render(alerts, samples, accuracy));
+        }
         return "Output of `" + options.commandLine() + "`.\n\n"
-                + "### Per-task accuracy: detectors (false alarms count drops only)\n\n"
-                + table(specs, accuracy, Calibration::drops)
-                + "\n### Per-task accuracy: forgetting alerts with the defaults\n\n`" + alerts.canonical()
-                + "`; an alarm is an OPENED event.\n\n"
-                + CalibrationTable.render(List.of(
-                        CalibrationScore.of("forgetting alerts", () -> openings(alerts), accuracy)))
-                + "\n" + LifecycleCheck.render(alerts, accuracy)
+                + "### Forgetting alerts with the defaults, by held-out samples per evaluation\n\n`"
+                + alerts.canonical() + "`; an alarm is an OPENED event.\n\n"
+                + CalibrationTable.render("samples", headline)
+                + perSamples
                 + "\n### Training loss: boundary detectors on ln(loss), min_segment="
                 + BoundaryDetectorConfig.DEFAULT_MIN_SEGMENT + " (delays in updates, by loss factor)\n\n"
                 + table(boundarySpecs, lossStreams(options), Calibration::boundaries);
+    }
+
+    private static String table(List<String> specs, ForgettingAlertsConfig alerts, int samples,
+            List<LabeledStream> streams) {
+        return CalibrationTable.render(specs.parallelStream()
+                .map(spec -> alerts.withDetector(DetectorConfig.parse(spec)))
+                .map(config -> CalibrationScore.of("`" + config.detector().canonical() + "`",
+                        () -> openings(config, samples), streams))
+                .toList());
     }
 
     private static String table(List<String> specs, List<LabeledStream> streams,
             Function<DetectorConfig, CalibrationScore.Alarm> alarms) {
         List<CalibrationScore> scores = specs.parallelStream()
                 .map(DetectorConfig::parse)
-                .map(config -> CalibrationScore.of(config.canonical(), () -> alarms.apply(config), streams))
+                .map(config -> CalibrationScore.of("`" + config.canonical() + "`", () -> alarms.apply(config), streams))
                 .toList();
         return CalibrationTable.render(scores);
     }
 
-    static List<LabeledStream> accuracyStreams(CalibrationOptions o) {
-        SyntheticStreams generator = new SyntheticStreams(o.samples(), o.seed());
+    static List<LabeledStream> accuracyStreams(CalibrationOptions o, int samples) {
+        SyntheticStreams generator = new SyntheticStreams(samples, o.seed());
         List<LabeledStream> streams = new ArrayList<>();
         for (int i = 0; i < o.streams(); i++) {
             streams.add(generator.flat(0.5, o.length()));
-            streams.add(generator.flat(0.9, o.length()));
-            streams.add(generator.learningCurve(0.5, 0.9, o.length() / 5.0, 0, o.length()));
-            streams.add(generator.learningCurve(0.5, 0.9, o.length() / 5.0, 0.005, o.length()));
+            streams.add(generator.task(0, o.length()));
+            streams.add(generator.task(0.005, o.length()));
         }
         for (double depth : o.depths()) {
             for (int i = 0; i < o.dips(); i++) {
@@ -118,18 +125,9 @@ public final class Calibration {
         return streams;
     }
 
-    /** A fresh detector whose alarms are its reports of a drop. */
-    private static CalibrationScore.Alarm drops(DetectorConfig config) {
-        ChangeDetector detector = config.create();
-        return (step, value) -> {
-            Optional<Detection> d = detector.update(step, value);
-            return d.isPresent() && d.get().direction() == Direction.DOWN;
-        };
-    }
-
-    private static CalibrationScore.Alarm openings(ForgettingAlertsConfig config) {
+    private static CalibrationScore.Alarm openings(ForgettingAlertsConfig config, int samples) {
         ForgettingAlerts alerts = ForgettingAlerts.create(config);
-        return (step, value) -> alerts.observe(step, value).filter(e -> e instanceof AlertOpened).isPresent();
+        return (step, value) -> alerts.observe(step, value, samples).filter(e -> e instanceof AlertOpened).isPresent();
     }
 
     private static CalibrationScore.Alarm boundaries(DetectorConfig config) {
