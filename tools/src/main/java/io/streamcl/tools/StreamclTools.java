@@ -1,6 +1,7 @@
 package io.streamcl.tools;
 
 import io.streamcl.tools.events.EventsCommand;
+import io.streamcl.tools.report.ReportCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** StreamCL's command-line tools for people: {@code events} and {@code report}. Run with {@code --help}. */
 @Command(name = "streamcl-tools", mixinStandardHelpOptions = true, version = "StreamCL tools 0.1.0",
         description = "Read StreamCL events and turn them into reports.",
-        subcommands = {EventsCommand.class}, synopsisSubcommandLabel = "COMMAND")
+        subcommands = {EventsCommand.class, ReportCommand.class}, synopsisSubcommandLabel = "COMMAND")
 public final class StreamclTools {
     /** Exit status when the source or the output could not be read or written. */
     public static final int RUN_ERROR = 1;

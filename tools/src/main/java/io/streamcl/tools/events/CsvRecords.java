@@ -69,7 +69,7 @@ public final class CsvRecords {
     }
 
     /** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
-    static String quote(String value) {
+    public static String quote(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }

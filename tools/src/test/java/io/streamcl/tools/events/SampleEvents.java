@@ -16,6 +16,14 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
+    /** The boundary evaluation at {@code step} where {@code endedTask} ended and {@code currentTask} begins. */
+    public static EvaluationEvent boundary(String key, long step, int endedTask, int currentTask,
+            double... accuracies) {
+        EvaluationEvent event = evaluation(key, step, currentTask, accuracies);
+        event.getAggregate().setEndedTask(endedTask);
+        return event;
+    }
+
     /** An evaluation at {@code step} with one accuracy per task (task i has accuracies[i]). */
     public static EvaluationEvent evaluation(String key, long step, int currentTask, double... accuracies) {
         List<TaskMetrics> tasks = new java.util.ArrayList<>();
