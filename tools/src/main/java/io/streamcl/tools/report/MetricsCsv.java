@@ -1,30 +1,41 @@
 package io.streamcl.tools.report;
 
-import java.util.Arrays;
+import io.streamcl.tools.events.CsvRecords;
 import java.util.List;
 import java.util.Locale;
 
-/** The metrics table as CSV, one row per series, for scripts (the reproductions read it). */
+/** The report's numbers as CSV for scripts (the reproductions read them): the metrics table, the per-task curve. */
 final class MetricsCsv {
-    private static final String HEADER = "configuration,evaluations,tasks,min_acc,min_acc_every10,min_acc_task_end,"
-            + "wc_acc,avg_acc,acc,bwt,fwt,wf10,wp10,online_acc,final_train_loss";
-
     private MetricsCsv() {
     }
 
     static String of(List<RunSeries> series) {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        StringBuilder csv = new StringBuilder("configuration,evaluations,tasks");
+        SeriesMetrics.COLUMNS.forEach(column -> csv.append(',').append(column.get(0)));
+        csv.append('\n');
         for (RunSeries s : series) {
             SeriesMetrics m = SeriesMetrics.of(s);
-            csv.append(io.streamcl.tools.events.CsvRecords.quote(s.name())).append(',').append(m.evaluations())
+            csv.append(CsvRecords.quote(s.name())).append(',').append(m.evaluations())
                     .append(',').append(m.tasks());
-            for (Double value : Arrays.asList(m.minAccuracy(), m.minAccuracyEvery10(), m.minAccuracyTaskEnd(),
-                    m.worstCaseAccuracy(), m.avgAccuracy(), m.finalAccuracy(), m.backwardTransfer(),
-                    m.forwardTransfer(), m.windowedForgetting10(), m.windowedPlasticity10(),
-                    m.meanOnlineAccuracy(), m.finalTrainLoss())) {
+            for (Double value : m.values()) {
                 csv.append(',').append(value == null ? "" : String.format(Locale.ROOT, "%.6f", value));
             }
             csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Per series and task (in stream order), the online accuracy on the task's training examples, or the mean
+     * training loss when {@code accuracy} is false.
+     */
+    static String perTask(List<RunSeries> series, boolean accuracy) {
+        StringBuilder csv = new StringBuilder("configuration,task," + (accuracy ? "online_acc" : "train_loss")).append('\n');
+        for (RunSeries s : series) {
+            for (ChartData.Point p : ChartData.onlinePerTask(s, accuracy)) {
+                csv.append(CsvRecords.quote(s.name())).append(',').append((int) p.x())
+                        .append(',').append(String.format(Locale.ROOT, "%.6f", p.y())).append('\n');
+            }
         }
         return csv.toString();
     }

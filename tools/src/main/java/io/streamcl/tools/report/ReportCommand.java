@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** The {@code report} command: evaluation events (and alerts) to one offline HTML page plus PNG/SVG figures. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Turns evaluation events into one self-contained HTML report (works offline) with PNG and SVG "
-                + "figures and a metrics.csv, per configuration: held-out accuracy per task with task boundaries, "
+                + "figures, metrics.csv and per-task.csv; per configuration: held-out accuracy per task with task boundaries, "
                 + "a zoom on each stability gap, one metrics table across configurations, plasticity diagnostics, "
                 + "alerts as markers, run metadata.",
             "A SOURCE is topic:NAME (read to its current end), an Avro container file, or JSON lines from "
@@ -133,6 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
         String page = new HtmlReport().render(title, evaluations, series, stems, accuracyStream);
         Files.writeString(out.resolve("report.html"), page, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("metrics.csv"), MetricsCsv.of(series), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("per-task.csv"), MetricsCsv.perTask(series, accuracyStream), StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> readInfo(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package io.streamcl.tools.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,11 +32,30 @@ import java.util.function.Predicate;
  * @param avgAccuracy mean accuracy over the seen tasks at the last evaluation
  * @param finalAccuracy ACC, the mean of the last complete accuracy-matrix row
  * @param backwardTransfer BWT over the tasks that ended before the last row
+ * @param finalDormantFraction the last dormant-unit fraction the learner reported
+ * @param finalEffectiveRank the last effective rank the learner reported
  */
 public record SeriesMetrics(int evaluations, int tasks, Double minAccuracy, Double minAccuracyEvery10,
         Double minAccuracyTaskEnd, Double worstCaseAccuracy, Double avgAccuracy, Double finalAccuracy,
         Double backwardTransfer, Double forwardTransfer, Double windowedForgetting10, Double windowedPlasticity10,
-        Double meanOnlineAccuracy, Double finalTrainLoss) {
+        Double meanOnlineAccuracy, Double finalTrainLoss, Double finalDormantFraction, Double finalEffectiveRank) {
+
+    /** The table's metric columns: CSV name and display label, in the order of {@link #values()}. */
+    public static final List<List<String>> COLUMNS = List.of(
+            List.of("min_acc", "min-ACC"), List.of("min_acc_every10", "min-ACC every 10"),
+            List.of("min_acc_task_end", "min-ACC task end"), List.of("wc_acc", "WC-ACC"),
+            List.of("avg_acc", "avg-ACC"), List.of("acc", "ACC"), List.of("bwt", "BWT"), List.of("fwt", "FWT"),
+            List.of("wf10", "WF10"), List.of("wp10", "WP10"), List.of("online_acc", "online acc"),
+            List.of("final_train_loss", "final train loss"), List.of("dormant", "dormant"),
+            List.of("effective_rank", "effective rank"));
+
+    /** The metric values in the order of {@link #COLUMNS}; null where not available. */
+    public List<Double> values() {
+        // Arrays.asList keeps the nulls that List.of would reject.
+        return Arrays.asList(minAccuracy, minAccuracyEvery10, minAccuracyTaskEnd, worstCaseAccuracy, avgAccuracy,
+                finalAccuracy, backwardTransfer, forwardTransfer, windowedForgetting10, windowedPlasticity10,
+                meanOnlineAccuracy, finalTrainLoss, finalDormantFraction, finalEffectiveRank);
+    }
 
     /** Computes the metrics of {@code series}. */
     public static SeriesMetrics of(RunSeries series) {
@@ -56,7 +77,8 @@ public record SeriesMetrics(int evaluations, int tasks, Double minAccuracy, Doub
                 learner == null ? null : learner.forwardTransfer(),
                 learner == null ? null : learner.windowedForgetting10(),
                 learner == null ? null : learner.windowedPlasticity10(),
-                meanOnlineAccuracy(all), lastNonNull(all));
+                meanOnlineAccuracy(all), last(all, Evaluation::trainLoss),
+                last(all, e -> e.plasticity().get("dormantFraction")), last(all, e -> e.plasticity().get("effectiveRank")));
     }
 
     /**
@@ -133,10 +155,11 @@ public record SeriesMetrics(int evaluations, int tasks, Double minAccuracy, Doub
         return weight == 0 ? null : sum / weight;
     }
 
-    private static Double lastNonNull(List<Evaluation> all) {
+    private static Double last(List<Evaluation> all, Function<Evaluation, Double> value) {
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).trainLoss() != null) {
-                return all.get(i).trainLoss();
+            Double v = value.apply(all.get(i));
+            if (v != null) {
+                return v;
             }
         }
         return null;
