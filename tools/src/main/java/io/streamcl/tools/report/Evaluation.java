@@ -86,6 +86,29 @@ public record Evaluation(String key, String configHash, String configName, long 
                 onlineAccuracy, ema, emaAggregate, null, List.of(), plasticity, trigger);
     }
 
+    /**
+     * This evaluation and a later event of the same model step as one: the learner emits a periodic evaluation
+     * and then a boundary event that scores no task at the same step, so scores come from whichever has them,
+     * the boundary (ended task, new current task, boundary aggregates) from the later one.
+     */
+    public Evaluation mergedWith(Evaluation later) {
+        Map<Integer, TaskScore> merged = new LinkedHashMap<>(tasks);
+        later.tasks.forEach((task, score) -> {
+            if (score.accuracy() != null || !merged.containsKey(task)) {
+                merged.put(task, score);
+            }
+        });
+        List<Gap> allGaps = new ArrayList<>(gaps);
+        allGaps.addAll(later.gaps);
+        return new Evaluation(later.key, later.configHash, later.configName, later.step, later.examplesSeen,
+                later.currentTask, later.endedTask != null ? later.endedTask : endedTask,
+                later.trainLoss != null ? later.trainLoss : trainLoss,
+                later.onlineAccuracy != null ? later.onlineAccuracy : onlineAccuracy, merged,
+                later.aggregate != null ? later.aggregate : aggregate,
+                later.emaAggregate != null ? later.emaAggregate : emaAggregate, allGaps,
+                later.plasticity.isEmpty() ? plasticity : later.plasticity, later.trigger);
+    }
+
     /** The accuracy on {@code task}, or null when it was not evaluated. */
     public Double accuracy(int task) {
         TaskScore score = tasks.get(task);

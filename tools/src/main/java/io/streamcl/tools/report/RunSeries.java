@@ -51,11 +51,14 @@ public record RunSeries(String name, String key, String configHash, List<Evaluat
         return series;
     }
 
-    /** Keeps the last event of each model step (a restarted job may have emitted a step twice). */
+    /**
+     * One evaluation per model step: a periodic and a boundary event of the same step are merged (see {@link
+     * Evaluation#mergedWith}); so is a step a restarted job emitted twice.
+     */
     private static List<Evaluation> dedupe(List<Evaluation> sorted) {
         Map<Long, Evaluation> byStep = new LinkedHashMap<>();
         for (Evaluation e : sorted) {
-            byStep.put(e.step(), e);
+            byStep.merge(e.step(), e, Evaluation::mergedWith);
         }
         return List.copyOf(byStep.values());
     }

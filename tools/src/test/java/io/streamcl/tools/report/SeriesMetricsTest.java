@@ -70,6 +70,25 @@ class SeriesMetricsTest {
     }
 
     @Test
+    void aBoundaryEventThatScoresNoTaskMergesWithThePeriodicEvaluationOfItsStep() {
+        EvaluationEvent periodic = evaluation("k", 10, 0, 0.9);
+        EvaluationEvent boundary = boundary("k", 10, 0, 1, 0.0, 0.0);
+        boundary.getTasks().forEach(t -> t.setAccuracy(null));
+        List<EvaluationEvent> events = List.of(evaluation("k", 5, 0, 0.8), periodic, boundary,
+                evaluation("k", 15, 1, 0.4, 0.6), evaluation("k", 20, 1, 0.7, 0.9));
+
+        RunSeries series = series(events);
+
+        assertThat(series.evaluations()).hasSize(4);
+        assertThat(series.boundaries()).containsExactly(new RunSeries.Boundary(10, 0));
+        Evaluation merged = series.evaluations().get(1);
+        assertThat(merged.accuracy(0)).isEqualTo(0.9);
+        assertThat(merged.currentTask()).isEqualTo(1);
+        assertThat(SeriesMetrics.of(series).minAccuracy()).isCloseTo(0.4, within(1e-12));
+        assertThat(SeriesMetrics.of(series).backwardTransfer()).isCloseTo(0.7 - 0.9, within(1e-12));
+    }
+
+    @Test
     void boundariesComeFromBoundaryEvaluationsOrElseFromTaskChanges() {
         assertThat(series(STREAM).boundaries()).containsExactly(new RunSeries.Boundary(10, 0),
                 new RunSeries.Boundary(25, 1));
