@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Tabular CUSUM (E. S. Page, "Continuous inspection schemes", Biometrika 41, 1954; algorithms.md section 5.2) of
+ * Tabular CUSUM (E. S. Page, "Continuous inspection schemes", Biometrika 41, 1954) of
  * standardised departures from a moving baseline, for metrics whose sampling error is known per value (accuracy on a
  * finite held-out set, see {@link EvaluationNoise}). With {@code u_n = (b_{n-1} - x_n) / se_n} (watch down; the
  * mirror for up), {@code S_n = max(0, S_{n-1} + u_n - k)}; a change is {@code S_n >= h} once

@@ -2,8 +2,8 @@ package io.streamcl.core.detect;
 
 /**
  * The sampling noise of an accuracy measured on a finite held-out set: the binomial standard error
- * {@code sqrt(p (1 - p) / S)} of De Lange et al.'s subsampled continual evaluation (algorithms.md sections 1.1 and
- * 5.3; 2.9 points at p = 0.5 and S = 300, 7.1 points at S = 50). Alert thresholds scale with it so that one setting
+ * {@code sqrt(p (1 - p) / S)} of De Lange et al.'s subsampled continual evaluation ({@code docs/metrics.md}:
+ * 2.9 points at p = 0.5 and S = 300, 7.1 points at S = 50). Alert thresholds scale with it so that one setting
  * holds its false-alarm rate from S = 50 to S = 1000.
  *
  * <p>Two decisions: {@code p} is clamped to [0.05, 0.95], so a task near 0 % or 100 % keeps a finite error
