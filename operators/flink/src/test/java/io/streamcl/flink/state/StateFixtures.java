@@ -5,6 +5,7 @@ import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.alert.AlertConfig;
 import io.streamcl.flink.alert.AlertStateSerializer;
 import io.streamcl.flink.alert.LearnerAlerts;
+import io.streamcl.core.detect.AccuracyDefaults;
 import io.streamcl.flink.config.AlertSettings;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.learner.LearnerStateSerializer;
@@ -48,8 +49,12 @@ public final class StateFixtures {
         return LearnerSettings.parse(LEARNER_SETTINGS);
     }
 
+    /**
+     * Alert settings on the detector that was the default when alert state v1 was written ({@code ewma-drop}): a
+     * detector's state restores only under its own kind, and the fixtures pin the format, not today's defaults.
+     */
     public static AlertConfig alertConfig() {
-        return AlertSettings.parse(Map.of());
+        return AlertSettings.parse(Map.of(AlertSettings.DETECTOR, AccuracyDefaults.ewmaDrop().canonical()));
     }
 
     /** 203 examples over two tasks, every tenth held out: two task sets, a full replay memory, 3 examples pending. */
