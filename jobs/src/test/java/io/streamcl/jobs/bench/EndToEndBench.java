@@ -4,6 +4,7 @@ import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.deploy.kafka.LocalKafka;
 import io.streamcl.deploy.kafka.TopicRecords;
+import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.ExampleMapper;
 import io.streamcl.flink.serde.StreamExample;
@@ -98,8 +99,9 @@ public final class EndToEndBench {
     private static double coreSeconds(List<ConsumerRecord<byte[], byte[]>> input, Map<String, String> settings)
             throws Exception {
         ContinualLearnerConfig config = LearnerSettings.parse(settings);
-        EventCodec<Example> codec = EventCodec.of(Example.class);
-        ExampleMapper mapper = new ExampleMapper(config.learner().model().inputs(), config.learner().model().outputs());
+        ExampleMapper mapper = new ExampleMapper(config.learner().model().inputs(), config.learner().model().outputs(),
+                KeySettings.parse(settings).maxKeyBytes());
+        EventCodec<Example> codec = EventCodec.of(Example.class, mapper.limits());
         Map<String, ContinualLearner> learners = new HashMap<>();
         float[] buffer = new float[config.learner().model().inputs()];
         long reports = 0;
