@@ -1,14 +1,14 @@
 package io.streamcl.tools.events;
 
+import io.streamcl.cli.StopOnExit;
 import io.streamcl.tools.StreamclTools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,19 +76,12 @@ public final class EventsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         EventPrinter printer = new EventPrinter(out, err, outputFormat, withPosition);
-        try (EventSource events = open(eventType)) {
-            CountDownLatch done = new CountDownLatch(1);
-            Thread stopOnExit = new Thread(() -> {
-                events.stop();
-                awaitQuietly(done);
-            });
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try (EventSource events = open(eventType);
+                StopOnExit stopOnExit = StopOnExit.install("events-stop", Duration.ofSeconds(5), events::stop)) {
             try {
                 events.readInto(printer, limit == null ? Long.MAX_VALUE : limit);
             } finally {
                 out.flush();
-                done.countDown();
-                removeQuietly(stopOnExit);
             }
         }
         if (printer.undecodable() > 0) {
@@ -109,21 +102,5 @@ public final class EventsCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--from: expected earliest or latest, got '" + from + "'");
         };
         return new KafkaEventSource(bootstrapServers, source.topic, start, follow, eventType);
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down (Ctrl-C): the hook is running and waits for us.
-        }
     }
 }
