@@ -105,7 +105,9 @@ class StandaloneClusterIT {
         assertThat(flink.isRunning()).as("the cluster outlives the job (its main ran inside the JobManager)").isTrue();
         assertThat(scraped.get(10, TimeUnit.SECONDS)).as("a per-learner gauge on a Prometheus endpoint while the job ran")
                 // Flink's Prometheus reporter writes label values with characters outside [A-Za-z0-9_:] as '_'
-                .contains("learner=\"" + KEY.replace('-', '_') + "\"").contains("task=\"0\"");
+                .contains("learner=\"" + KEY.replace('-', '_') + "\"")
+                // the stream has two tasks; which one is current when the scrape lands depends on machine speed
+                .containsPattern("task=\"[01]\"");
     }
 
     /**
