@@ -23,7 +23,9 @@ import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.ForgettingAlert;
 import io.streamcl.schemas.StabilityGap;
 import io.streamcl.schemas.codec.EventCodec;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,11 @@ public final class Demo implements Callable<Integer> {
     @Option(names = "--eval-every", defaultValue = "10", description = "Updates between continual evaluations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
+    @Option(names = "--grid", paramLabel = "FILE", description = "Train several learner configurations side by side on"
+            + " the demo's stream (the training job's --grid file: one [name] line per configuration, then its"
+            + " settings over the demo's); events and the summary are printed per configuration.")
+    Path grid;
+
     public static void main(String[] args) {
         System.exit(UsageErrors.install(new CommandLine(new Demo())).setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args));
@@ -97,14 +104,19 @@ public final class Demo implements Callable<Integer> {
             }
             say("produced %,d examples at %,.0f examples/s", produced.examples(), produced.examplesPerSecond());
 
-            TrainingJob job = TrainingJob.parse("--bootstrap-servers", kafka.bootstrapServers(), "--from", "earliest",
-                    "--bounded", "--checkpoint-interval", "1s", "--set", "eval.every=" + evalEvery,
+            List<String> jobArgs = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
+                    "--from", "earliest", "--bounded", "--checkpoint-interval", "1s", "--set", "eval.every=" + evalEvery,
                     "--set", "eval.samples-per-task=300",
                     "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
                     "--set", "model.hidden=" + (scenarioKind == DemoScenario.GAUSSIAN ? "64" : "256,256"),
                     "--set", "optimizer=sgd(lr=" + (scenarioKind == DemoScenario.GAUSSIAN ? "0.05" : "0.01") + ")",
-                    "--set", "learner.batch-size=16");
-            say("training job: learner config %s", job.learnerConfig().learner().hash());
+                    "--set", "learner.batch-size=16"));
+            if (grid != null) {
+                jobArgs.addAll(List.of("--grid", grid.toString()));
+            }
+            TrainingJob job = TrainingJob.parse(jobArgs.toArray(String[]::new));
+            job.learnerGrid().configurations().forEach(c ->
+                    say("training job: configuration %s, learner config %s", c.name(), c.config().learner().hash()));
             long trainingStarted = System.nanoTime();
             CompletableFuture<Void> training = CompletableFuture.runAsync(() -> {
                 try {
@@ -113,7 +125,7 @@ public final class Demo implements Callable<Integer> {
                     throw new IllegalStateException("training job failed", e);
                 }
             });
-            Summary summary = follow(kafka.bootstrapServers(), training);
+            Map<String, Summary> summaries = follow(kafka.bootstrapServers(), training);
             double trainingSeconds = seconds(trainingStarted);
 
             long alertsStarted = System.nanoTime();
@@ -124,20 +136,32 @@ public final class Demo implements Callable<Integer> {
             List<ForgettingAlert> alerts = TopicRecords.readAll(kafka.bootstrapServers(), Topics.ALERTS,
                     Duration.ofSeconds(2), EventCodec.of(ForgettingAlert.class)::decode);
             say("alert job done in %.1f s", seconds(alertsStarted));
-            summary.print(produced.examples(), trainingSeconds, alerts);
+            if (summaries.isEmpty()) {
+                say("no evaluation events arrived: check the log above for errors");
+            }
+            summaries.forEach((name, summary) -> {
+                if (summaries.size() > 1) {
+                    say("==== configuration %s ====", name);
+                }
+                summary.print(produced.examples(), trainingSeconds, alerts.stream()
+                        .filter(a -> summaries.size() == 1 || name.equals(a.getConfigName())).toList());
+            });
         }
         say("done in %.1f s", seconds(started));
         return 0;
     }
 
-    /** Prints each committed evaluation event until the job has ended and the topic is drained. */
-    private Summary follow(String bootstrap, CompletableFuture<Void> training) throws Exception {
+    /**
+     * Prints each committed evaluation event until the job has ended and the topic is drained; returns a summary
+     * per configuration name.
+     */
+    private Map<String, Summary> follow(String bootstrap, CompletableFuture<Void> training) throws Exception {
         Properties props = new Properties();
         props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "demo-follower", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         EventCodec<EvaluationEvent> codec = EventCodec.of(EvaluationEvent.class);
-        Summary summary = new Summary();
+        Map<String, Summary> summaries = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.EVALUATIONS));
@@ -147,16 +171,16 @@ public final class Demo implements Callable<Integer> {
                 idlePolls = records.isEmpty() ? idlePolls + 1 : 0;
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     EvaluationEvent event = codec.decode(record.value());
-                    summary.add(event);
-                    say("step %5d | task %s | online acc %s | held-out acc per task: %s| avg-ACC %s min-ACC %s",
-                            event.getModelStep(), event.getCurrentTask(), num(event.getOnlineAccuracy()),
+                    summaries.computeIfAbsent(event.getConfigName(), name -> new Summary()).add(event);
+                    say("%sstep %5d | task %s | online acc %s | held-out acc per task: %s| avg-ACC %s min-ACC %s",
+                            grid == null ? "" : event.getConfigName() + " | ", event.getModelStep(), event.getCurrentTask(), num(event.getOnlineAccuracy()),
                             perTask(event), num(event.getAggregate().getAvgAccuracy()),
                             num(event.getAggregate().getMinAccuracy()));
                 }
             }
         }
         training.join();
-        return summary;
+        return summaries;
     }
 
     /** The newest event, whose metrics already summarise the run, and every stability gap seen. */
@@ -171,10 +195,6 @@ public final class Demo implements Callable<Integer> {
         }
 
         void print(long produced, double trainingSeconds, List<ForgettingAlert> alerts) {
-            if (last == null) {
-                say("no evaluation events arrived: check the log above for errors");
-                return;
-            }
             AggregateMetrics a = last.getAggregate();
             say("---- summary ----");
             say("%,d examples produced, %,d trained on, %d updates, in %.1f s (%,.0f examples/s through the job,"

@@ -1,8 +1,9 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.cli.DurationConverter;
-import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.flink.config.KeyRoutes;
 import io.streamcl.flink.config.KeySettings;
+import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
@@ -11,8 +12,15 @@ import io.streamcl.jobs.common.Uids;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -37,6 +45,17 @@ public final class TrainingJob extends StreamJob {
     @Option(names = "--group-id", defaultValue = "streamcl-training", description = "Consumer group (default: ${DEFAULT-VALUE}); also names the sinks' transactional ids.")
     String groupId;
 
+    @Option(names = "--grid", paramLabel = "FILE", description = "Several learner configurations side by side on the"
+            + " same stream, each with its own state and events: an INI-like file, one [name] line per configuration"
+            + " followed by its settings key=value (lines before the first [name] apply to all; --config and -s to"
+            + " all beneath the file). Without it the job runs one configuration, named '" + LearnerGrid.DEFAULT_NAME + "'.")
+    Path gridFile;
+
+    @Option(names = "--config-for", paramLabel = "KEY_REGEX=NAME", description = "Train keys matching KEY_REGEX (the"
+            + " whole key) with configuration NAME only; repeat, the first matching rule wins, and records of a key no"
+            + " rule matches are dead-lettered. Without it every key trains every configuration.")
+    List<String> configFor = new ArrayList<>();
+
     @Option(names = "--flush-after", paramLabel = "TIME", defaultValue = "10s", converter = DurationConverter.class, description = "Train a partial mini-batch after this long without new examples (default: ${DEFAULT-VALUE}).")
     Duration flushAfter;
 
@@ -54,27 +73,51 @@ public final class TrainingJob extends StreamJob {
         return Stream.concat(LearnerSettings.DEFINITIONS.stream(), KeySettings.DEFINITIONS.stream()).toList();
     }
 
-    /** The learner config from --config and --set, validated. */
-    public ContinualLearnerConfig learnerConfig() throws IOException {
-        return LearnerSettings.parse(settings());
+    /** The learner configurations from --grid over --config and --set (or their one configuration), validated. */
+    public LearnerGrid learnerGrid() throws IOException {
+        Map<String, String> settings = settings();
+        if (gridFile == null) {
+            return LearnerGrid.single(LearnerSettings.parse(settings));
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(gridFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--grid " + gridFile + " cannot be read: " + e);
+        }
+        Map<String, String> learnerSettings = new LinkedHashMap<>(settings);
+        learnerSettings.keySet().retainAll(LearnerSettings.keys());
+        return LearnerGrid.parse(lines, "--grid " + gridFile, learnerSettings);
+    }
+
+    /** The --config-for rules against the grid's configurations, or null when every key trains every one. */
+    public KeyRoutes keyRoutes(LearnerGrid grid) {
+        return configFor.isEmpty() ? null : KeyRoutes.parse(configFor, grid, "--config-for");
     }
 
     @Override
     protected Object validatedSettings() throws IOException {
-        return learnerConfig();
+        LearnerGrid grid = learnerGrid();
+        keyRoutes(grid);
+        KeySettings.parse(settings());
+        return grid;
     }
 
     @Override
     public JobExecutionResult run(StreamExecutionEnvironment env) throws Exception {
-        ContinualLearnerConfig learner = learnerConfig();
+        LearnerGrid grid = learnerGrid();
+        KeyRoutes routes = keyRoutes(grid);
         options.configure(env);
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                learner, KeySettings.parse(settings()), flushAfter,
+                grid, routes, KeySettings.parse(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));
-        return env.execute("StreamCL training (" + learner.learner().hash() + ")");
+        return env.execute("StreamCL training (" + grid.configurations().stream()
+                .map(c -> grid.configurations().size() == 1 ? c.config().learner().hash()
+                        : c.name() + " " + c.config().learner().hash())
+                .collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -5,6 +5,7 @@ import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
 import io.streamcl.core.model.NativeBackend;
 import io.streamcl.flink.config.KeyLimits;
+import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.EvaluationEvents;
@@ -80,6 +81,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private final LinkedHashMap<String, String> settings;
     private final long flushAfterMillis;
     private final KeyLimits keys;
+    private final String configName;
     private transient ContinualLearnerConfig config;
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
@@ -103,12 +105,19 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     /** @param keys the most learners per subtask and their idle expiry */
     public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter, KeyLimits keys) {
+        this(config, flushAfter, keys, LearnerGrid.DEFAULT_NAME);
+    }
+
+    /** @param configName the configuration's name in a grid, carried by every event besides its hash */
+    public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter, KeyLimits keys,
+            String configName) {
         if (flushAfter.isNegative() || flushAfter.isZero()) {
             throw new IllegalArgumentException("learner flush-after must be positive, got " + flushAfter);
         }
         this.settings = new LinkedHashMap<>(LearnerSettings.format(config));
         this.flushAfterMillis = flushAfter.toMillis();
         this.keys = keys;
+        this.configName = configName;
     }
 
     @Override
@@ -153,7 +162,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             touch(ctx);
         }
         if (example.label == null) {
-            ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
+            ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash, configName,
                     learner.predict(example.featuresInto(inputs))));
             moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
@@ -260,7 +269,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private void emit(String key, ContinualLearner learner, List<LearnerReport> reports,
             Collector<EvaluationEvent> out) {
         for (LearnerReport report : reports) {
-            latest = EvaluationEvents.of(key, configHash, learner.learner().model().layout(), report);
+            latest = EvaluationEvents.of(key, configHash, configName, learner.learner().model().layout(), report);
             perKey.update(latest);
             out.collect(latest);
         }

@@ -33,7 +33,8 @@ public final class EvaluationEvents {
     private EvaluationEvents() {}
 
     /** The event for {@code report} of a learner whose model has {@code layout}. */
-    public static EvaluationEvent of(String key, String configHash, ParameterLayout layout, LearnerReport report) {
+    public static EvaluationEvent of(String key, String configHash, String configName, ParameterLayout layout,
+            LearnerReport report) {
         Map<Integer, TaskScore> scores =
                 report.scores().stream().collect(Collectors.toMap(TaskScore::taskId, Function.identity()));
         return EvaluationEvent.newBuilder()
@@ -43,6 +44,7 @@ public final class EvaluationEvents {
                 .setExamplesSeen(report.examplesSeen())
                 .setEventTime(Instant.ofEpochMilli(Math.max(0, report.eventTime())))
                 .setConfigHash(configHash)
+                .setConfigName(configName)
                 .setCurrentTask(report.currentTask())
                 .setTrainLoss(trainLoss(report.training()))
                 .setOnlineAccuracy(finiteOrNull(report.training().onlineAccuracy()))

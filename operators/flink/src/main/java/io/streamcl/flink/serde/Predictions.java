@@ -10,7 +10,8 @@ import java.util.List;
 public final class Predictions {
     private Predictions() {}
 
-    public static Prediction of(StreamExample example, long modelStep, String configHash, float[] probabilities) {
+    public static Prediction of(StreamExample example, long modelStep, String configHash, String configName,
+            float[] probabilities) {
         List<Float> p = new ArrayList<>(probabilities.length);
         int best = 0;
         for (int k = 0; k < probabilities.length; k++) {
@@ -25,6 +26,7 @@ public final class Predictions {
                 .setModelStep(modelStep)
                 .setEventTime(Instant.ofEpochMilli(example.eventTime))
                 .setConfigHash(configHash)
+                .setConfigName(configName)
                 .setWeights(WeightsKind.RAW)
                 .setPredictedLabel(best)
                 .setProbabilities(p)
