@@ -1,6 +1,6 @@
 # Shared steps of the reproductions (sourced by bench/stability-gap, bench/loss-of-plasticity, bench/l2-init):
-# one local Kafka broker, one loadgen stream per seed, one TrainingJob run per learner configuration over the same
-# topic (own consumer group and evaluations topic), the evaluations dumped with tools/bin/events, and
+# one local Kafka broker, one loadgen stream per seed, one TrainingJob per seed that trains every learner
+# configuration side by side on that stream (--grid), its evaluations dumped with tools/bin/events, and
 # tools/bin/report over all configurations. Extra Maven flags (e.g. -Dmaven.repo.local=...): MAVEN_FLAGS.
 set -euo pipefail
 
@@ -51,41 +51,63 @@ bench_produce() {
     --progress-interval 30s "$@" >&2
 }
 
-# bench_train NAME TOPIC SETTING... : one bounded TrainingJob run over TOPIC with learner settings key=value;
-# evaluations go to evaluations-NAME, run metadata (settings, wall time, throughput) to $OUT/NAME.properties.
-bench_train() {
-  local name=$1 topic=$2; shift 2
-  local settings=() s
-  for s in "$@"; do settings+=(-s "$s"); done
-  bench_topics "evaluations-$name" "predictions-$name" "dead-letters-$name"
-  log "training $name: $*"
-  local start end
-  start=$(date +%s.%N)
-  java -Xmx2g -Dlog4j2.configurationFile=log4j2-demo.xml -cp "$JOB_CP" io.streamcl.jobs.training.TrainingJob \
-    --bootstrap-servers "$BOOTSTRAP" --examples-topic "$topic" --evaluations-topic "evaluations-$name" \
-    --predictions-topic "predictions-$name" --dead-letters-topic "dead-letters-$name" --group-id "bench-$name" \
-    --from earliest --bounded --checkpoint-interval "${BENCH_CHECKPOINT_INTERVAL:-PT30S}" "${settings[@]}" > "$OUT/$name.job.log" 2>&1 \
-    || { tail -30 "$OUT/$name.job.log" >&2; log "training $name failed (log: $OUT/$name.job.log)"; exit 1; }
-  end=$(date +%s.%N)
-  "$ROOT/tools/bin/events" --bootstrap-servers "$BOOTSTRAP" --topic "evaluations-$name" > "$OUT/$name.jsonl"
-  local examples
-  examples=$(tail -1 "$OUT/$name.jsonl" | sed -n 's/.*"examplesSeen":\([0-9]*\).*/\1/p')
-  {
-    echo "stream=$topic"
-    for s in "$@"; do echo "$s"; done
-    echo "wall time=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.0f s (JVM and MiniCluster start included)", b-a}')"
-    echo "throughput=$(awk -v n="$examples" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f training examples/s", n/(b-a)}')"
-    echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) ($(nproc) cores)"
-  } > "$OUT/$name.properties"
-  log "$name: $(wc -l < "$OUT/$name.jsonl") evaluations, $(sed -n 's/^throughput=//p' "$OUT/$name.properties")"
+# grid_start FILE SETTING... : starts a grid file (the TrainingJob's --grid) with settings every configuration shares.
+grid_start() {
+  local file=$1; shift
+  { echo "# written by bench/$BENCH"; printf '%s\n' "$@"; } > "$file"
 }
 
-# bench_report DIR TITLE NAME... : the report over the named runs into DIR.
+# grid_add FILE NAME SETTING... : appends the configuration NAME with its own settings to a grid file.
+grid_add() {
+  local file=$1 name=$2; shift 2
+  { echo; echo "[$name]"; printf '%s\n' "$@"; } >> "$file"
+}
+
+# grid_names FILE : the configuration names of a grid file, one a line, in file order.
+grid_names() {
+  sed -n 's/^\[\(.*\)\]$/\1/p' "$1"
+}
+
+# bench_grid RUN TOPIC GRID-FILE : one bounded TrainingJob over TOPIC training every configuration of the grid file
+# side by side on the same stream; evaluations go to evaluations-RUN and $OUT/RUN.jsonl, run metadata per
+# configuration (the shared and its own settings, wall time, throughput) to $OUT/<configuration>.properties.
+bench_grid() {
+  local run=$1 topic=$2 grid=$3
+  bench_topics "evaluations-$run" "predictions-$run" "dead-letters-$run"
+  log "training $(grid_names "$grid" | paste -sd, -) side by side on $topic (grid $grid)"
+  local start end
+  start=$(date +%s.%N)
+  java -Xmx${BENCH_HEAP:-3g} -Dlog4j2.configurationFile=log4j2-demo.xml -cp "$JOB_CP" io.streamcl.jobs.training.TrainingJob \
+    --bootstrap-servers "$BOOTSTRAP" --examples-topic "$topic" --evaluations-topic "evaluations-$run" \
+    --predictions-topic "predictions-$run" --dead-letters-topic "dead-letters-$run" --group-id "bench-$run" \
+    --from earliest --bounded --checkpoint-interval "${BENCH_CHECKPOINT_INTERVAL:-PT30S}" --checkpoint-dir "$OUT/checkpoints" \
+    --grid "$grid" \
+    > "$OUT/$run.job.log" 2>&1 \
+    || { tail -30 "$OUT/$run.job.log" >&2; log "training $run failed (log: $OUT/$run.job.log)"; exit 1; }
+  end=$(date +%s.%N)
+  "$ROOT/tools/bin/events" --bootstrap-servers "$BOOTSTRAP" --topic "evaluations-$run" > "$OUT/$run.jsonl"
+  local examples configs name
+  examples=$(tail -1 "$OUT/$run.jsonl" | sed -n 's/.*"examplesSeen":\([0-9]*\).*/\1/p')
+  configs=$(grid_names "$grid" | wc -l)
+  for name in $(grid_names "$grid"); do
+    {
+      echo "stream=$topic"
+      awk -v want="[$name]" '/^\[/ { section = $0; next } /^(#|$)/ { next } section == "" || section == want' "$grid"
+      echo "wall time=$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.0f s", b-a}') for the $configs configurations of one job side by side (JVM and MiniCluster start included)"
+      echo "throughput=$(awk -v n="$examples" -v a="$start" -v b="$end" 'BEGIN{printf "%.0f training examples/s", n/(b-a)}') per configuration"
+      echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1) ($(nproc) cores)"
+    } > "$OUT/$name.properties"
+    log "$name: $(grep -c "\"configName\":\"$name\"" "$OUT/$run.jsonl") evaluations"
+  done
+  log "$run: $(sed -n 's/^wall time=//p' "$OUT/$name.properties")"
+}
+
+# bench_report DIR TITLE RUN GRID-FILE : the report over every configuration of the grid run RUN into DIR.
 bench_report() {
-  local dir=$1 title=$2; shift 2
-  local args=() name
-  for name in "$@"; do
-    args+=(--evaluations "$name=$OUT/$name.jsonl" --run-info "$name=$OUT/$name.properties")
+  local dir=$1 title=$2 run=$3 grid=$4
+  local args=(--evaluations "$OUT/$run.jsonl") name
+  for name in $(grid_names "$grid"); do
+    args+=(--run-info "$name=$OUT/$name.properties")
   done
   "$ROOT/tools/bin/report" --out "$dir" --title "$title" "${args[@]}" >&2
 }

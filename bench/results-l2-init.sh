@@ -17,7 +17,7 @@ cat <<HEAD
 # L2-Init on label-permuted Fashion-MNIST (Kumar et al. 2023)
 
 Measured by \`bench/l2-init\` on $(date -u +%Y-%m-%d) through the real pipeline (\`loadgen\` → local Kafka →
-\`TrainingJob\` per configuration → \`tools/bin/events\` → \`tools/bin/report\`). Seeds: $seeds. Machine: $(info cpu "sgd-s$first").
+one \`TrainingJob\` per seed training every configuration side by side, \`--grid\` → \`tools/bin/events\` → \`tools/bin/report\`). Seeds: $seeds. Machine: $(info cpu "sgd-s$first").
 
 **Setup.** Label-permuted Fashion-MNIST: $tasks tasks of $([ "$per_task" = 0 ] && echo "60,000" || echo "$per_task") examples, the same images with a new fixed
 permutation of the 10 labels per task; MLP 784-256-256-10 (ReLU), batch 32, \`sgd(lr=0.01)\` alone, with
@@ -34,7 +34,7 @@ cat <<TAIL
 
 ![online accuracy per task](l2-init/online-per-task.png)
 
-Wall time per run (seed $first): $(for n in sgd l2_init l2; do echo -n "$n $(info 'wall time' "$n-s$first" | cut -d' ' -f1-2), "; done | sed 's/, $//').
+Wall time of the grid job (seed $first, all configurations side by side): $(info 'wall time' "sgd-s$first" | cut -d' ' -f1-2).
 
 ## Published
 

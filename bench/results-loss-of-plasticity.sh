@@ -18,7 +18,7 @@ cat <<HEAD
 # Loss of plasticity on online permuted Fashion-MNIST (Dohare et al. 2024)
 
 Measured by \`bench/loss-of-plasticity\` on $(date -u +%Y-%m-%d) through the real pipeline (\`loadgen\` → local Kafka →
-\`TrainingJob\` per configuration → \`tools/bin/events\` → \`tools/bin/report\`). Seeds: $seeds. Machine: $(info cpu "sgd-s$first").
+one \`TrainingJob\` per seed training every configuration side by side, \`--grid\` → \`tools/bin/events\` → \`tools/bin/report\`). Seeds: $seeds. Machine: $(info cpu "sgd-s$first").
 
 **Setup.** Online permuted Fashion-MNIST: $tasks tasks of $([ "$per_task" = 0 ] && echo "60,000" || echo "$per_task") examples (5 % held out), each a new fixed pixel
 permutation; an MLP 784-256-256-10 (ReLU) trained online (batch 32) with \`sgd(lr=0.01)\`, alone or with \`cbp\`,
@@ -44,7 +44,7 @@ cat <<TAIL
 ![online accuracy per task](loss-of-plasticity/online-per-task.png)
 ![dormant units over time](loss-of-plasticity/diagnostic-dormantfraction.png)
 
-Wall time per run (seed $first): $(for n in sgd cbp l2_init shrink_perturb; do echo -n "$n $(info 'wall time' "$n-s$first" | cut -d' ' -f1-2), "; done | sed 's/, $//').
+Wall time of the grid job (seed $first, all configurations side by side): $(info 'wall time' "sgd-s$first" | cut -d' ' -f1-2).
 
 ## Published
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamcl.jobs.training.TrainingJob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,22 @@ class StreamJobCommandLineTest {
         assertThat(run.exitCode).as(run.stderr).isEqualTo(2);
         assertThat(run.stderr).startsWith("training-job: ").contains("learner.batch-size").contains("many")
                 .contains("Usage: training-job").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadGridOrRoutingRuleIsAUsageErrorNamingTheConfigurationKeyAndValue() throws Exception {
+        Path grid = Files.write(tmp.resolve("grid.ini"), List.of("[sgd]", "[replay]", "replay=reservoir(capacity=x)"));
+
+        Run bad = trainingJob("--grid", grid.toString());
+        assertThat(bad.exitCode).as(bad.stderr).isEqualTo(2);
+        assertThat(bad.stderr).startsWith("training-job: --grid " + grid + " configuration 'replay' (line 2): replay=")
+                .contains("capacity=x").contains("Usage: training-job").doesNotContain("\tat ");
+
+        Files.write(grid, List.of("[sgd]", "[adam]", "optimizer=adam"));
+        Run unknown = trainingJob("--grid", grid.toString(), "--config-for", "sensor-.*=sgd", "--config-for", ".*=ada");
+        assertThat(unknown.exitCode).as(unknown.stderr).isEqualTo(2);
+        assertThat(unknown.stderr).startsWith("training-job: --config-for '.*=ada': unknown configuration 'ada';"
+                + " the job has [sgd, adam]").doesNotContain("\tat ");
     }
 
     @Test

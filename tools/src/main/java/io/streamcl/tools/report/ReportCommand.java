@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
                 + "alerts as markers, run metadata.",
             "A SOURCE is topic:NAME (read to its current end), an Avro container file, or JSON lines from "
                 + "'events'. Configurations are named by the source's LABEL, else the events' configName, else "
-                + "configHash, else the key; a series with EMA accuracies also appears through its EMA weights."},
+                + "configHash, else the key (a grid job's configurations are listed in --run-info order); a series with"
+                + " EMA accuracies also appears through its EMA weights."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:report written", "1:an input could not be read or the output not written",
             "2:bad option", "3:report written, but some records did not decode (named on stderr)"})
@@ -41,7 +43,8 @@ public final class ReportCommand implements Callable<Integer> {
     List<String> alerts = new ArrayList<>();
 
     @Option(names = "--run-info", paramLabel = "LABEL=FILE",
-            description = "Run metadata (key=value lines: settings, seed, throughput) shown with that configuration.")
+            description = "Run metadata (key=value lines: settings, seed, throughput) shown with the configuration"
+                    + " of that LABEL (an input's label, else the configuration name its events carry).")
     List<String> runInfo = new ArrayList<>();
 
     @Option(names = "--out", defaultValue = "report", paramLabel = "DIR",
@@ -89,8 +92,13 @@ public final class ReportCommand implements Callable<Integer> {
             if (input.label() != null) {
                 marks.addAll(alertsByLabel.getOrDefault(input.label(), List.of()));
             }
-            for (RunSeries s : RunSeries.group(input.label(), events.stream().map(Evaluation::fromJson).toList(),
-                    marks, infos.getOrDefault(input.label(), Map.of()))) {
+            List<RunSeries> grouped = new ArrayList<>(RunSeries.group(input.label(),
+                    events.stream().map(Evaluation::fromJson).toList(), marks, infos));
+            // the configurations of one grid job arrive interleaved: list them in --run-info order, then as they came
+            List<String> infoOrder = List.copyOf(infos.keySet());
+            grouped.sort(Comparator.comparingInt(s -> infoOrder.contains(s.name()) ? infoOrder.indexOf(s.name())
+                    : infoOrder.size()));
+            for (RunSeries s : grouped) {
                 series.add(s);
                 RunSeries ema = noEma ? null : s.emaView();
                 if (ema != null) {

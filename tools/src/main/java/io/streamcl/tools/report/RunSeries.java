@@ -23,10 +23,11 @@ public record RunSeries(String name, String key, String configHash, List<Evaluat
 
     /**
      * Groups {@code evaluations} (and the alerts of the same configuration and key) into series; {@code label},
-     * when not null, names every configuration of this source.
+     * when not null, names every configuration of this source. {@code infos} holds run metadata by configuration
+     * name (the label, else the events' name: one source of a grid job has several).
      */
     public static List<RunSeries> group(String label, List<Evaluation> evaluations, List<AlertMark> alerts,
-            Map<String, String> info) {
+            Map<String, Map<String, String>> infos) {
         Function<Evaluation, String> configOf = e -> label != null ? label
                 : e.configName() != null ? e.configName() : e.configHash() != null ? e.configHash() : e.key();
         Map<String, Set<String>> keysByConfig = new LinkedHashMap<>();
@@ -44,9 +45,12 @@ public record RunSeries(String name, String key, String configHash, List<Evaluat
             List<Evaluation> sorted = new ArrayList<>(list);
             sorted.sort(Comparator.comparingLong(Evaluation::step));
             String hash = sorted.get(sorted.size() - 1).configHash();
+            String configName = sorted.get(sorted.size() - 1).configName();
             List<AlertMark> own = alerts.stream().filter(a -> a.key().equals(key)
-                    && (label != null || hash == null || hash.equals(a.configHash()))).toList();
-            series.add(new RunSeries(name, key, hash, dedupe(sorted), own, info));
+                    && (label != null || hash == null || hash.equals(a.configHash()))
+                    && (label != null || configName == null || a.configName() == null
+                            || configName.equals(a.configName()))).toList();
+            series.add(new RunSeries(name, key, hash, dedupe(sorted), own, infos.getOrDefault(config, Map.of())));
         });
         return series;
     }

@@ -96,4 +96,23 @@ class SeriesMetricsTest {
                 evaluation("k", 20, 1, 0.4, 0.2));
         assertThat(series(periodicOnly).boundaries()).containsExactly(new RunSeries.Boundary(10, 0));
     }
+
+    @Test
+    void oneSourceOfAGridJobSplitsIntoItsConfigurationsEachWithItsRunInfo() {
+        List<Evaluation> grid = List.of(named(evaluation("k", 0, 0, 0.1), "sgd"), named(evaluation("k", 0, 0, 0.2), "adam"),
+                named(evaluation("k", 5, 0, 0.8), "sgd"), named(evaluation("k", 5, 0, 0.6), "adam"));
+
+        List<RunSeries> series = RunSeries.group(null, grid, List.of(),
+                Map.of("sgd", Map.of("optimizer", "sgd(lr=0.01)"), "adam", Map.of("optimizer", "adam(lr=0.001)")));
+
+        assertThat(series).extracting(RunSeries::name).containsExactly("sgd", "adam");
+        assertThat(series.get(0).evaluations()).extracting(e -> e.accuracy(0)).containsExactly(0.1, 0.8);
+        assertThat(series.get(1).evaluations()).extracting(e -> e.accuracy(0)).containsExactly(0.2, 0.6);
+        assertThat(series.get(1).info()).containsEntry("optimizer", "adam(lr=0.001)");
+    }
+
+    private static Evaluation named(EvaluationEvent event, String configName) {
+        event.setConfigName(configName);
+        return Evaluation.fromJson(JsonRecords.toJson(event));
+    }
 }

@@ -1,7 +1,10 @@
 package io.streamcl.flink.alert;
 
+import io.streamcl.flink.config.LearnerGrid;
+
 import io.streamcl.core.detect.AlertOpened;
 import io.streamcl.flink.config.AlertSettings;
+import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.metrics.ExportedMetrics;
 import io.streamcl.flink.metrics.KeyGauges;
 import io.streamcl.flink.serde.AlertRecords;
@@ -22,8 +25,8 @@ import org.apache.flink.util.Collector;
  * rules) over its {@link EvaluationEvent}s and emits a {@link ForgettingAlert} for every alert that opens or
  * resolves. A thin shell: it owns state, metrics and output.
  *
- * <p>State is keyed by learner key and configuration hash ({@link #stateKey}), so a new configuration of a key
- * starts fresh alert state. A key's events come in order from one Kafka partition; one that goes back (a model
+ * <p>State is keyed by learner key and configuration hash (and grid name, {@link #stateKey}), so a new
+ * configuration of a key starts fresh alert state. A key's events come in order from one Kafka partition; one that goes back (a model
  * restarted under the same configuration, e.g. a stateless redeploy) starts a new run with fresh alert state
  * ({@code alertRestarts} metric), and a duplicate is skipped ({@code staleEvaluations}); see
  * {@link LearnerAlerts#position}. Each learner key reports its open forgetting alerts in the gauge
@@ -55,9 +58,20 @@ public class AlertFunction extends KeyedProcessFunction<String, EvaluationEvent,
         return event;
     }
 
-    /** The state key of an event: its learner key and configuration hash, joined by a unit separator. */
+    /** The state key of an event: its learner key and {@link #configScope}, joined by a unit separator. */
     public static String stateKey(EvaluationEvent event) {
-        return event.getKey() + '\u001f' + event.getConfigHash();
+        return event.getKey() + '\u001f' + configScope(event);
+    }
+
+    /**
+     * The configuration an event's alerts belong to: its hash, prefixed with its grid name ({@code name:hash})
+     * unless that is absent or {@code default}, so two configurations of one grid job that differ only in policies
+     * (same hash) never share alert state or alert ids, and a job without a grid keeps its state keys.
+     */
+    public static String configScope(EvaluationEvent event) {
+        String name = event.getConfigName();
+        return name == null || name.equals(LearnerGrid.DEFAULT_NAME) ? event.getConfigHash()
+                : name + ":" + event.getConfigHash();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.streamcl.flink.serde;
 import io.streamcl.core.detect.AlertEvent;
 import io.streamcl.core.detect.AlertOpened;
 import io.streamcl.core.detect.AlertResolved;
+import io.streamcl.flink.alert.AlertFunction;
 import io.streamcl.flink.alert.RaisedAlert;
 import io.streamcl.schemas.AlertKind;
 import io.streamcl.schemas.AlertState;
@@ -27,7 +28,7 @@ public final class AlertRecords {
     public static ForgettingAlert of(EvaluationEvent source, RaisedAlert raised) {
         AlertEvent e = raised.event();
         ForgettingAlert.Builder alert = ForgettingAlert.newBuilder()
-                .setAlertId(e.alertId(raised.idScope(source.getKey(), source.getConfigHash()), raised.taskId()))
+                .setAlertId(e.alertId(raised.idScope(source.getKey(), AlertFunction.configScope(source)), raised.taskId()))
                 .setKey(source.getKey())
                 .setTaskId(raised.taskId())
                 .setConfigHash(source.getConfigHash())

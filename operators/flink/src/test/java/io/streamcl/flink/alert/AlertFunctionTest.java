@@ -119,6 +119,25 @@ class AlertFunctionTest {
     }
 
     @Test
+    void gridConfigurationsSharingAHashKeepTheirOwnAlertStateAndIds() throws Exception {
+        List<EvaluationEvent> events = new ArrayList<>();
+        Evaluations.oneDip().subList(0, 43).forEach(e -> events.add(named(e, "every-1")));
+        Evaluations.oneDip().forEach(e -> events.add(named(e, "every-10")));
+        Evaluations.oneDip().subList(0, 5).forEach(e -> events.add(named(e, "default")));
+
+        assertThat(run(events)).extracting(ForgettingAlert::getAlertId, ForgettingAlert::getConfigName).containsExactly(
+                Tuple.tuple("k@every-1:cafe/0/forgetting_spike/410", "every-1"),
+                Tuple.tuple("k@every-10:cafe/0/forgetting_spike/410", "every-10"),
+                Tuple.tuple("k@every-10:cafe/0/forgetting_spike/410", "every-10"));
+        assertThat(AlertFunction.stateKey(named(events.get(0), "default")))
+                .as("a job without a grid keeps its state keys").isEqualTo("k\u001fcafe");
+    }
+
+    private static EvaluationEvent named(EvaluationEvent event, String configName) {
+        return EvaluationEvent.newBuilder(event).setConfigName(configName).build();
+    }
+
+    @Test
     void aNonFiniteTrainingLossOpensACriticalDivergenceAlertWithoutNaNs() throws Exception {
         List<EvaluationEvent> events = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
