@@ -48,7 +48,7 @@ public final class MetricGapsBench {
         }
     }
 
-    private static LearnerReport run(FashionMnist data, String optimizer, MetricsConfig metrics) {
+    static LearnerReport run(FashionMnist data, String optimizer, MetricsConfig metrics) {
         LearnerConfig learner = LearnerConfig.of(new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0),
                 optimizer, 32, "reservoir(capacity=2000,batch=32)");
         ContinualLearner cl = ContinualLearner.create(new ContinualLearnerConfig(learner,
@@ -71,7 +71,7 @@ public final class MetricGapsBench {
         return reports.get(reports.size() - 1);
     }
 
-    private static void print(String run, MetricsReport report) {
+    static void print(String run, MetricsReport report) {
         AggregateReport a = report.aggregate();
         List<GapReport> gaps = report.stabilityGaps();
         long recovered = gaps.stream().filter(g -> g.stepsToRecover() != null).count();
