@@ -30,9 +30,9 @@ public record LearnerConfig(MlpConfig model, OptimizerConfig optimizer, int batc
         if (replay == null) {
             throw new IllegalArgumentException("replay must be set, e.g. none or reservoir(capacity=2000)");
         }
-        if (optimizer.referenceRows() > 0 && !replay.enabled()) {
-            throw new IllegalArgumentException("optimizer " + optimizer + " reads a reference gradient from replay "
-                    + "memory: set replay, e.g. reservoir(capacity=2000,batch=0)");
+        if (optimizer.readsReplay() && !replay.enabled()) {
+            throw new IllegalArgumentException("optimizer " + optimizer + " reads the replay memory: set replay, "
+                    + "e.g. reservoir(capacity=2000,batch=0)");
         }
         if (replay.enabled() && !model.classifies()) {
             throw new IllegalArgumentException("replay=" + replay + " needs a classifier: it stores labels");

@@ -181,8 +181,8 @@ public final class OnlineLearner {
         int rows = pending;
         long next = step + 1;
         boolean classifies = config.model().classifies();
-        StepSignals signals = new StepSignals(replay == null ? null : replay.referenceGradient(model, next),
-                sinceBoundary);
+        StepSignals signals = replay == null ? new StepSignals(null, sinceBoundary)
+                : new StepSignals(replay.referenceGradient(model, next), sinceBoundary, replay::drawInputs);
         int total = replay == null ? rows : replay.mix(workspace, labels, rows, next, task, signals);
         double loss = !classifies ? model.lossAndGradient(workspace, rows, targets)
                 : total == rows ? model.lossAndGradient(workspace, rows, labels)

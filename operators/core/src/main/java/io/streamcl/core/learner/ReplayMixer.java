@@ -81,6 +81,11 @@ final class ReplayMixer {
         return reference.gradient();
     }
 
+    /** Stored inputs without their labels, for stages that read the memory ({@link io.streamcl.core.optim.ReplayInputs}). */
+    int drawInputs(long drawKey, int count, FloatBuffer rows) {
+        return memory.draw(drawKey, count, rows, new int[count], 0);
+    }
+
     /** Offers the first {@code rows} rows of {@code inputs} to the memory. */
     void remember(FloatBuffer inputs, int[] labels, int rows) {
         for (int r = 0; r < rows; r++) {

@@ -53,6 +53,11 @@ public record OptimizerConfig(List<StageConfig> stages) {
         return stages.stream().mapToInt(StageConfig::referenceRows).max().orElse(0);
     }
 
+    /** Whether some stage reads the replay memory ({@link StageConfig#readsReplay}). */
+    public boolean readsReplay() {
+        return stages.stream().anyMatch(StageConfig::readsReplay);
+    }
+
     /** Fails unless every stage can act on {@code model}. */
     public void validateFor(MlpConfig model) {
         stages.forEach(s -> s.validateFor(model));

@@ -54,4 +54,12 @@ public interface StageConfig {
     default int referenceRows() {
         return 0;
     }
+
+    /**
+     * Whether this stage reads the learner's replay memory (A-GEM's reference batch, LPR's preconditioner rows), so
+     * a learner without replay must reject it instead of running it as a no-op.
+     */
+    default boolean readsReplay() {
+        return referenceRows() > 0;
+    }
 }

@@ -7,6 +7,7 @@ import io.streamcl.core.optim.gap.BoundaryLearningRate;
 import io.streamcl.core.optim.gap.BoundaryMoments;
 import io.streamcl.core.optim.gap.Ema;
 import io.streamcl.core.optim.gap.HareTortoise;
+import io.streamcl.core.optim.gap.LayerwiseProximalReplay;
 import io.streamcl.core.optim.plasticity.ContinualBackprop;
 import io.streamcl.core.optim.plasticity.L2Regularization;
 import io.streamcl.core.optim.plasticity.NormalizeAndProject;
@@ -55,6 +56,7 @@ public final class StageRegistry {
             Map.entry(CautiousMask.NAME, CautiousMask::from),
             Map.entry(CautiousWeightDecay.NAME, CautiousWeightDecay::from),
             Map.entry(AGem.NAME, AGem::from),
+            Map.entry(LayerwiseProximalReplay.NAME, LayerwiseProximalReplay::from),
             Map.entry(Ema.NAME, Ema::from),
             Map.entry(HareTortoise.NAME, HareTortoise::from),
             Map.entry(BoundaryMoments.NAME, BoundaryMoments::from),

@@ -49,7 +49,12 @@ public final class MetricGapsBench {
     }
 
     private static LearnerReport run(FashionMnist data, String optimizer, MetricsConfig metrics) {
-        LearnerConfig learner = LearnerConfig.of(new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0),
+        return run(data, optimizer, metrics, 0);
+    }
+
+    /** One run with model (and so replay and holdout) seed {@code seed}; the stream order is the data set's. */
+    static LearnerReport run(FashionMnist data, String optimizer, MetricsConfig metrics, long seed) {
+        LearnerConfig learner = LearnerConfig.of(new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, seed),
                 optimizer, 32, "reservoir(capacity=2000,batch=32)");
         ContinualLearner cl = ContinualLearner.create(new ContinualLearnerConfig(learner,
                 new EvaluationConfig(1, 300, 300, 0, metrics, 0), BoundaryDetectorConfig.defaults()));
@@ -71,7 +76,7 @@ public final class MetricGapsBench {
         return reports.get(reports.size() - 1);
     }
 
-    private static void print(String run, MetricsReport report) {
+    static void print(String run, MetricsReport report) {
         AggregateReport a = report.aggregate();
         List<GapReport> gaps = report.stabilityGaps();
         long recovered = gaps.stream().filter(g -> g.stepsToRecover() != null).count();

@@ -7,16 +7,13 @@ import io.streamcl.core.learner.LearnerConfig;
 import io.streamcl.core.learner.OnlineLearner;
 import io.streamcl.core.model.Activation;
 import io.streamcl.core.model.MlpConfig;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * A short loss-of-plasticity run on Permuted Fashion-MNIST through the core alone: MLP 784-100-100-10, one fixed
  * pixel permutation per task, {@code --examples} examples per task drawn from the training set, batch {@code
  * --batch}, one learner per optimizer spec of {@code --specs} (separated by {@code ;}). Prints, per spec, the
- * online (prequential) accuracy over the first and last {@code --window} tasks and the dead-unit fraction of each
+ * online (prequential) accuracy over the first and last {@code --window} tasks, their ratio, and the dead-unit fraction of each
  * hidden layer at the end (units silent on all of 500 probe examples of the last task). Launch with {@code
  * BENCH_MAIN=io.streamcl.core.bench.PermutedExperiment operators/core/bench/run-bench.sh --tasks 20}.
  */
@@ -34,9 +31,7 @@ public final class PermutedExperiment {
         long seed = Long.parseLong(TrainingBench.arg(args, "--seed", "0"));
         FashionMnist data = FashionMnist.load();
         MlpConfig model = new MlpConfig(784, new int[] {100, 100}, 10, Activation.RELU, seed);
-        List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%-56s %9s %9s %7s %7s %6s", "optimizer", "first" + window, "last" + window,
-                "dead1", "dead2", "s"));
+        PlasticityTable table = new PlasticityTable("accuracy", window, true);
         for (String spec : TrainingBench.arg(args, "--specs", DEFAULT_SPECS).split(";")) {
             long start = System.nanoTime();
             OnlineLearner learner = OnlineLearner.create(LearnerConfig.of(model, spec.trim(), batch));
@@ -58,13 +53,9 @@ public final class PermutedExperiment {
                 accuracy[task] = (double) correct / examples;
             }
             PlasticityReport report = probe(learner, data, permutation, random);
-            table.add(String.format(Locale.ROOT, "%-56s %9.3f %9.3f %7.2f %7.2f %6.0f", spec.trim(),
-                    mean(accuracy, 0, window), mean(accuracy, tasks - window, tasks), report.deadFraction()[0],
-                    report.deadFraction()[1], (System.nanoTime() - start) / 1e9));
-            System.out.println(table.get(table.size() - 1));
+            table.add(spec.trim(), accuracy, report, (System.nanoTime() - start) / 1e9);
         }
-        System.out.println();
-        table.forEach(System.out::println);
+        table.print();
     }
 
     private static PlasticityReport probe(OnlineLearner learner, FashionMnist data, int[] permutation,
@@ -96,13 +87,5 @@ public final class PermutedExperiment {
         for (int k = 0; k < FashionMnist.PIXELS; k++) {
             x[k] = data.images()[image * FashionMnist.PIXELS + permutation[k]];
         }
-    }
-
-    private static double mean(double[] values, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += values[i];
-        }
-        return sum / (to - from);
     }
 }

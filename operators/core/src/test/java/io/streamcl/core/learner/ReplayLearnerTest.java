@@ -10,8 +10,10 @@ import io.streamcl.core.model.Loss;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.MlpWorkspace;
+import io.streamcl.core.optim.StageState;
 import io.streamcl.core.optim.gap.AGem;
 import io.streamcl.core.optim.gap.Ema;
+import io.streamcl.core.optim.gap.LayerwiseProximalReplay;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -106,6 +108,35 @@ class ReplayLearnerTest {
     }
 
     @Test
+    void lprPreconditionsFromTheLearnersMemoryAndItsStateContinuesIdentically() throws IOException {
+        LearnerConfig config = LearnerConfig.of(MODEL, "sgd(lr=0.1)+lpr(omega=4,every=5)", 4,
+                "reservoir(capacity=20,batch=4)");
+        OnlineLearner original = OnlineLearner.create(config);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 50; i++) {
+            int label = random.nextInt(3);
+            OnlineLearnerTest.feed(original, OnlineLearnerTest.cluster(random, label), label);
+        }
+        StageState lpr = original.pipeline().state(0);
+        assertThat(lpr.counter(LayerwiseProximalReplay.REFRESHED)).isEqualTo(12);
+        float[] p0 = lpr.floats(LayerwiseProximalReplay.preconditioner(0));
+        assertThat(p0[0]).as("damped below the identity by the stored inputs").isBetween(0f, 0.999f);
+        OnlineLearner restored = OnlineLearner.readFrom(
+                new DataInputStream(new ByteArrayInputStream(OnlineLearnerTest.bytes(original))), config);
+        for (int i = 0; i < 30; i++) {
+            int label = random.nextInt(3);
+            float[] x = OnlineLearnerTest.cluster(random, label);
+            OnlineLearnerTest.feed(original, x, label);
+            OnlineLearnerTest.feed(restored, x, label);
+        }
+        assertThat(OnlineLearnerTest.bytes(restored)).isEqualTo(OnlineLearnerTest.bytes(original));
+        assertThat(LearnerConfig.of(MODEL, "sgd+lpr", 4, "reservoir(capacity=20,batch=4)").optimizer().readsReplay())
+                .isTrue();
+        assertThatThrownBy(() -> LearnerConfig.of(MODEL, "sgd+lpr", 4))
+                .hasMessageContaining("reads the replay memory: set replay");
+    }
+
+    @Test
     void stateWithReplayAgemAndEmaContinuesIdentically() throws IOException {
         LearnerConfig config = LearnerConfig.of(MODEL,
                 "adam(lr=0.01)+agem(sample=4)+boundary_moments(mode=rewarm,warmup=5)+ema(ramp=3,anchor_steps=4)", 4,
@@ -138,7 +169,7 @@ class ReplayLearnerTest {
     @Test
     void configsRejectAgemWithoutMemoryAndReplayForRegressors() {
         assertThatThrownBy(() -> LearnerConfig.of(MODEL, "sgd+agem", 4))
-                .hasMessageContaining("reads a reference gradient from replay memory: set replay");
+                .hasMessageContaining("reads the replay memory: set replay");
         MlpConfig regressor = new MlpConfig(2, new int[] {4}, 1, Activation.TANH, false,
                 Loss.SQUARED_ERROR, InitScheme.LECUN_UNIFORM, 1);
         assertThatThrownBy(() -> LearnerConfig.of(regressor, "sgd", 4, "reservoir"))

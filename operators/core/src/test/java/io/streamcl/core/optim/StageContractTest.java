@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -28,6 +29,7 @@ class StageContractTest {
     private static final int STEPS = 12;
     private static final int SNAPSHOT_AT = 5;
     private static final int BOUNDARY_AT = 3;
+    private static final int REPLAY_ROWS = 6;
     private static final String SGD = "sgd(lr=0.1)";
     private static final String MOMENTUM = "sgd(lr=0.1,momentum=0.9)";
     private static final String ADAM = "adam(lr=0.01)";
@@ -91,6 +93,7 @@ class StageContractTest {
             Map.entry("cautious", Scenario.of("cautious", MOMENTUM)),
             Map.entry("cautious_wd", Scenario.of("cautious_wd(wd=0.1)", MOMENTUM)),
             Map.entry("agem", Scenario.of("agem", SGD)),
+            Map.entry("lpr", Scenario.of("lpr(omega=4,every=4)", SGD)),
             Map.entry("ema", Scenario.of("ema", SGD)),
             Map.entry("hare_tortoise", Scenario.of("hare_tortoise(momentum=0.5,every=4)", SGD)),
             Map.entry("boundary_moments", Scenario.of("boundary_moments", ADAM)),
@@ -251,8 +254,18 @@ class StageContractTest {
                 reference[i] = (float) random.nextDouble(-1, 1);
             }
             long since = t >= BOUNDARY_AT ? t - BOUNDARY_AT : StepSignals.NO_BOUNDARY;
-            h.step(t, new StepSignals(reference, since));
+            h.step(t, new StepSignals(reference, since, StageContractTest::replayRows));
         }
+    }
+
+    /** A replay memory of up to {@link #REPLAY_ROWS} rows that depend on the draw's key only. */
+    private static int replayRows(long drawKey, int count, FloatBuffer rows) {
+        int n = Math.min(count, REPLAY_ROWS);
+        SplittableRandom random = new SplittableRandom(drawKey);
+        for (int i = 0; i < n * (rows.capacity() / count); i++) {
+            rows.put(i, (float) random.nextDouble(-1, 1));
+        }
+        return n;
     }
 
     private static int indexOf(OptimizerConfig config, String name) {
