@@ -1,63 +1,30 @@
 package io.streamcl.cli;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * The one duration syntax of every StreamCL command line: plain seconds ({@code 30}), a number with a unit
- * ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}) or ISO-8601 ({@code PT1M30S}). Zero and negative
- * durations are refused: no option here means "never" by zero.
+ * Picocli's converter for {@link Durations}' syntax. Zero and negative durations are refused: no option here means
+ * "never" by zero.
  */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern WITH_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     @Override
     public Duration convert(String value) {
         return parse(value);
     }
 
-    /** Parses {@code value}; the exception's message names the value and the accepted forms. */
+    /** Parses a positive duration; the exception's message names the value and the accepted forms. */
     public static Duration parse(String value) {
-        String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = WITH_UNIT.matcher(text);
-        Duration duration;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            duration = switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        } else {
-            try {
-                duration = Duration.parse(text.toUpperCase(Locale.ROOT));
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write seconds (30),"
-                        + " a number with a unit (500ms, 30s, 5m, 2h) or ISO-8601 (PT1M30S)");
-            }
+        try {
+            return Durations.parsePositive(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a positive duration");
-        }
-        return duration;
     }
 
-    /** A duration in the shortest of this syntax's forms, e.g. {@code 10s}, {@code 1500ms}, {@code 5m}. */
+    /** A duration in the shortest of the syntax's forms, e.g. {@code 10s}, {@code 1500ms}, {@code 5m}. */
     public static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        return Durations.format(duration);
     }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The deployable artifact on real parts: the shaded job jar, submitted over the REST API to a standalone Flink cluster
  * (a JobManager and a TaskManager in their own JVMs, started from Maven-resolved Flink jars), trains on a synthetic
- * two-task stream from a real Kafka broker and writes its evaluation events back. Flink, ND4J and the Kafka connector
- * run only inside the cluster: none of them is on this test's classpath.
+ * two-task stream from a real Kafka broker and writes its evaluation events back. Flink, OpenBLAS and the Kafka
+ * connector run only inside the cluster: none of them is on this test's classpath.
  */
 class StandaloneClusterIT {
     private static final String EXAMPLES = "examples";
@@ -83,7 +83,7 @@ class StandaloneClusterIT {
         String jobId = flink.rest().submit(JobSubmission.of(jobJar(), List.of(
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--from", "earliest", "--bounded",
                 "--checkpoint-interval", "PT1S", "--set", "eval.every=" + EVAL_EVERY,
-                "--set", "eval.samples-per-task=200",
+                "--set", "eval.samples-per-task=200", "--set", "eval.plasticity-every=100",
                 "--set", "model.inputs=16", "--set", "model.classes=4", "--set", "model.hidden=32",
                 "--set", "optimizer=sgd(lr=0.05)", "--set", "learner.batch-size=" + BATCH)));
         CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntil(LEARNER_GAUGE));
@@ -101,6 +101,9 @@ class StandaloneClusterIT {
         assertThat(last.getModelStep()).as("the whole bounded stream was trained on")
                 .isGreaterThan(updates - EVAL_EVERY * 2);
         assertThat(last.getOnlineAccuracy()).as("prequential accuracy, chance is 0.25").isGreaterThan(0.8);
+        assertThat(events).as("plasticity diagnostics: LAPACK's eigendecomposition ran without ND4J's native library")
+                .filteredOn(e -> e.getPlasticity() != null).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getPlasticity().getEffectiveRank()).isGreaterThan(1.0));
         assertThat(flink.rest().overview().jobsFinished()).isEqualTo(1);
         assertThat(flink.isRunning()).as("the cluster outlives the job (its main ran inside the JobManager)").isTrue();
         assertThat(scraped.get(10, TimeUnit.SECONDS)).as("a per-learner gauge on a Prometheus endpoint while the job ran")

@@ -1,34 +1,42 @@
 package io.streamcl.core.diagnostics;
 
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.CblasUpper;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyev;
+import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
+import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
+
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.eigen.Eigen;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Singular values of a representation matrix Φ ({@code rows x width}) and the rank summaries of Dohare et al.
  * (Nature 2024, {@code lop/utils/miscellaneous.py}) computed from them ({@code docs/metrics.md}).
  *
- * <p>The singular values are the square roots of the eigenvalues of the Gram matrix ΦᵀΦ, built by a double
- * gemm and decomposed by LAPACK ({@code syev}): O(rows·width²) + O(width³), about 10–50 ms for 2000 × 256 here;
- * squaring loses the relative precision of singular values below ~1e-8 of the largest, which the summaries
- * ignore anyway.
+ * <p>The singular values are the square roots of the eigenvalues of the Gram matrix ΦᵀΦ, built by BLAS ({@code
+ * dsyrk}) and decomposed by LAPACK ({@code dsyev}), both from the OpenBLAS that ND4J ships and the matrix products
+ * use, called through JavaCPP: O(rows·width²) + O(width³), about 10–50 ms for 2000 × 256 here. ND4J's own {@code
+ * Eigen} calls the same LAPACK routine but needs ND4J's 320 MB native library, which the cluster jar leaves out;
+ * the tests check that both agree. Squaring loses the relative precision of singular values below ~1e-8 of the
+ * largest, which the summaries ignore anyway.
  */
 public final class SingularValues {
     private SingularValues() {}
 
     /** Singular values of the row-major {@code rows x width} matrix, largest first. */
     public static double[] of(float[] matrix, int rows, int width) {
-        INDArray phi = Nd4j.create(DataType.DOUBLE, rows, width);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < width; k++) {
-                phi.putScalar(r, k, matrix[r * width + k]);
-            }
+        double[] phi = new double[rows * width];
+        for (int i = 0; i < phi.length; i++) {
+            phi[i] = matrix[i];
         }
-        INDArray gram = Nd4j.create(DataType.DOUBLE, new long[] {width, width}, 'f');
-        Nd4j.gemm(phi, phi, gram, true, false, 1.0, 0.0);
-        double[] eigen = Eigen.symmetricGeneralizedEigenvalues(gram, false).toDoubleVector();
+        double[] gram = new double[width * width];
+        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, width, rows, 1.0, phi, width, 0.0, gram, width);
+        double[] eigen = new double[width];
+        int info = LAPACKE_dsyev(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'U', width, gram, width, eigen);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK dsyev failed on a " + width + " x " + width + " Gram matrix: info "
+                    + info);
+        }
         double[] sigma = new double[width];
         for (int k = 0; k < width; k++) {
             sigma[k] = Math.sqrt(Math.max(0.0, eigen[k]));

@@ -1,13 +1,15 @@
 package io.streamcl.core.model;
 
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Loads ND4J's native libraries (JavaCPP, OpenBLAS) once per class loader, on a dedicated thread that nothing
- * interrupts, and lets callers wait for it.
+ * Loads the native libraries the learner calls (JavaCPP and the OpenBLAS that ND4J ships) once per class loader,
+ * on a dedicated thread that nothing interrupts, and lets callers wait for it.
  *
  * <p>Why a thread of its own: the libraries load in static initializers, and JavaCPP takes interruptible file locks
  * while it unpacks them. A thread interrupted there (as Flink interrupts a task thread on failover) leaves the class
@@ -32,7 +34,7 @@ public final class NativeBackend {
         try {
             current.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("ND4J's native libraries failed to load: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("the native OpenBLAS failed to load: " + e.getCause(), e.getCause());
         }
     }
 
@@ -46,8 +48,10 @@ public final class NativeBackend {
             CompletableFuture<Void> next = new CompletableFuture<>();
             Thread loader = new Thread(() -> {
                 try {
-                    // A 1x1 product goes through the whole backend: Nd4j, its CPU ops and OpenBLAS.
-                    Nd4j.create(DataType.FLOAT, 1, 1).mmul(Nd4j.create(DataType.FLOAT, 1, 1));
+                    // A 1x1 product loads JavaCPP and OpenBLAS and goes through a real sgemm.
+                    float[] product = new float[1];
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 1, 1f, new float[] {1}, 1,
+                            new float[] {1}, 1, 0f, product, 1);
                     next.complete(null);
                 } catch (Throwable t) {
                     next.completeExceptionally(t);

@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Interrupts the loading of ND4J's natives in fresh JVMs with an empty JavaCPP cache: loaded directly, the
- * interrupt breaks ND4J for good (the failure this class exists for); through {@link NativeBackend}, the
+ * Interrupts the loading of the native OpenBLAS in fresh JVMs with an empty JavaCPP cache: loaded directly, the
+ * interrupt breaks OpenBLAS for good (the failure this class exists for); through {@link NativeBackend}, the
  * interrupted caller gives up waiting and the next attempt works.
  */
 class NativeBackendTest {
 
     @Test
-    void anInterruptedDirectLoadLeavesNd4jBrokenInItsClassLoader(@TempDir Path cache) throws Exception {
+    void anInterruptedDirectLoadLeavesOpenBlasBrokenInItsClassLoader(@TempDir Path cache) throws Exception {
         assertThat(run("direct", cache)).satisfiesExactly(
-                first -> assertThat(first).startsWith("first attempt: java.lang.ExceptionInInitializerError"),
+                first -> assertThat(first).startsWith("first attempt: java.lang.UnsatisfiedLinkError")
+                        .contains("FileLockInterruptionException"),
                 second -> assertThat(second).startsWith(
                         "second attempt: java.lang.NoClassDefFoundError: Could not initialize class"));
     }

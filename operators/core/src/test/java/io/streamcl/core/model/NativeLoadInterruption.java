@@ -1,10 +1,12 @@
 package io.streamcl.core.model;
 
-import org.nd4j.linalg.factory.Nd4j;
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
 /**
  * Child-JVM program of {@link NativeBackendTest}, run with an empty JavaCPP cache so the libraries must be unpacked
- * under JavaCPP's file locks. Mode {@code direct}: a thread interrupted while it initializes ND4J itself, then a
+ * under JavaCPP's file locks. Mode {@code direct}: a thread interrupted while it initializes OpenBLAS itself, then a
  * second attempt. Mode {@code backend}: a thread interrupted while it waits in {@link NativeBackend#load()}, then
  * a second attempt through it. Prints one line per step.
  */
@@ -18,7 +20,7 @@ public final class NativeLoadInterruption {
             try {
                 if (direct) {
                     Thread.currentThread().interrupt();
-                    Nd4j.create(1);
+                    product();
                 } else {
                     NativeBackend.load();
                 }
@@ -38,10 +40,17 @@ public final class NativeLoadInterruption {
             if (!direct) {
                 NativeBackend.load();
             }
-            System.out.println("second attempt: 1*3+2*4=" + Nd4j.create(new float[][] {{1, 2}})
-                    .mmul(Nd4j.create(new float[][] {{3}, {4}})).getFloat(0));
+            System.out.println("second attempt: 1*3+2*4=" + product());
         } catch (Throwable t) {
             System.out.println("second attempt: " + t);
         }
+    }
+
+    /** (1 2) times (3 4)ᵀ through OpenBLAS. */
+    private static float product() {
+        float[] c = new float[1];
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, 1, 1, 2, 1f, new float[] {1, 2}, 2, new float[] {3, 4}, 1,
+                0f, c, 1);
+        return c[0];
     }
 }

@@ -1,7 +1,7 @@
 package io.streamcl.flink.config;
 
+import io.streamcl.cli.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +17,10 @@ public final class KeySettings {
                     "longest learner key in UTF-8 bytes; records with longer keys are dead-lettered"),
             Setting.integer(MAX_LEARNERS, KeyLimits.DEFAULT_MAX_LEARNERS, false,
                     "most live learners per subtask; records for new keys beyond it are dead-lettered"),
-            Setting.of(IDLE_EXPIRY, "duration", Duration.ZERO.toString(), false,
-                    "ISO-8601 duration after which a learner without examples is dropped; PT0S keeps learners forever",
-                    KeySettings::duration));
+            Setting.of(IDLE_EXPIRY, "duration", Durations.format(Duration.ZERO), false,
+                    "a learner without examples for this long is dropped, model and all; 0 keeps learners forever ("
+                            + Durations.SYNTAX + ")",
+                    Durations::parse));
 
     private KeySettings() {}
 
@@ -28,13 +29,5 @@ public final class KeySettings {
         return new KeyLimits(Setting.valueOf(DEFINITIONS, MAX_KEY_LENGTH, settings),
                 Setting.valueOf(DEFINITIONS, MAX_LEARNERS, settings),
                 Setting.valueOf(DEFINITIONS, IDLE_EXPIRY, settings));
-    }
-
-    private static Duration duration(String text) {
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 duration like PT24H");
-        }
     }
 }

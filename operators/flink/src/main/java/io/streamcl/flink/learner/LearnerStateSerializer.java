@@ -44,7 +44,7 @@ public final class LearnerStateSerializer extends BinaryStateSerializer<Continua
             NativeBackend.load();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while ND4J's native libraries load");
+            throw new InterruptedIOException("interrupted while the native OpenBLAS loads");
         }
         return ContinualLearner.readFrom(in, config());
     }
