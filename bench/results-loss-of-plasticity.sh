@@ -6,6 +6,8 @@ source "$(dirname "$0")/lib.sh"
 OUT=$1; tasks=$2; per_task=$3; seeds=$4
 first=${seeds%% *}
 page="$ROOT/docs/results/loss-of-plasticity.md"
+# the core-level section (operators/core benches, not this pipeline run) is kept across rewrites
+core_section=$(sed -n '/^## Core-level check/,$p' "$page" 2>/dev/null || true)
 figures="$ROOT/docs/results/loss-of-plasticity"
 rm -rf "$figures"
 copy_figures "$OUT/report-s$first" "$figures" online-per-task diagnostic-dormantfraction diagnostic-effectiverank \
@@ -63,4 +65,7 @@ change from the first to the last tasks and the diagnostics, not the values.
 Reproduce: \`bench/loss-of-plasticity\`; \`--full\` for 100 tasks and seeds 1 2 3; \`--help\` for the options.
 TAIL
 } > "$page"
+if [ -n "$core_section" ]; then
+  printf '\n%s\n' "$core_section" >> "$page"
+fi
 log "wrote $page"

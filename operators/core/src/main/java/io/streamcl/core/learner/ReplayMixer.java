@@ -81,7 +81,7 @@ final class ReplayMixer {
         return reference.gradient();
     }
 
-    /** Stored inputs without their labels, for stages that read the memory ({@link io.streamcl.core.optim.ReplayInputs}). */
+    /** Stored inputs without labels, for stages that read the memory (LPR's {@code ReplayInputs}). */
     int drawInputs(long drawKey, int count, FloatBuffer rows) {
         return memory.draw(drawKey, count, rows, new int[count], 0);
     }
