@@ -32,13 +32,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 public final class TrainingWorkflow {
     private TrainingWorkflow() {}
 
-    /** One configuration on every key: the job without a grid. */
-    public static void define(DataStream<KafkaRecord> records, ContinualLearnerConfig learner, KeyLimits keys,
-            Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
-            Sink<DeadLetter> deadLetters) {
-        define(records, LearnerGrid.single(learner), null, keys, flushAfter, evaluations, predictions, deadLetters);
-    }
-
     /**
      * Decode and validate, key by learner, learn with every configuration of {@code grid}, and write events,
      * predictions and dead letters to the sinks. Without {@code routes} every key trains every configuration; with
