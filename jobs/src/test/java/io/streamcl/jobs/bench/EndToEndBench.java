@@ -2,6 +2,7 @@ package io.streamcl.jobs.bench;
 
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.state.Features;
 import io.streamcl.deploy.kafka.LocalKafka;
 import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.flink.config.KeySettings;
@@ -103,13 +104,13 @@ public final class EndToEndBench {
                 KeySettings.parse(settings).maxKeyBytes());
         EventCodec<Example> codec = EventCodec.of(Example.class, mapper.limits());
         Map<String, ContinualLearner> learners = new HashMap<>();
-        float[] buffer = new float[config.learner().model().inputs()];
+        Features view = Features.dense(new float[0]);
         long reports = 0;
         long start = System.nanoTime();
         for (ConsumerRecord<byte[], byte[]> record : input) {
             StreamExample e = mapper.map(codec.decode(record.value()));
             ContinualLearner learner = learners.computeIfAbsent(e.key, k -> ContinualLearner.create(config));
-            reports += learner.observe(e.taskId, e.seq, e.eventTime, e.featuresInto(buffer), e.label, e.eval).size();
+            reports += learner.observe(e.taskId, e.seq, e.eventTime, e.featuresView(view), e.label, e.eval).size();
         }
         for (ContinualLearner learner : learners.values()) {
             reports += learner.finish().size();

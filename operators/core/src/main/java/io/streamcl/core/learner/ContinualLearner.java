@@ -12,6 +12,7 @@ import io.streamcl.core.eval.TaskScore;
 import io.streamcl.core.metrics.PeriodicEvaluation;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.state.Features;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -50,9 +51,10 @@ public final class ContinualLearner {
     /**
      * Version of the binary form written by {@link #writeTo}; 2 added the end-of-input flag, the shadow weights'
      * metrics and the forward-transfer probe (version 1 is still read: its shadow metrics start at the restore, no
-     * probe waits).
+     * probe waits); 3 keeps held-out, replay and pending rows in their arrival form, 8-bit for quantized input
+     * (versions 1 and 2, whose rows are floats, are still read).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final int NO_TASK = Integer.MIN_VALUE;
     private static final int ROWS_PER_EVALUATION_PASS = 1000;
@@ -126,6 +128,15 @@ public final class ContinualLearner {
      * none.
      */
     public List<LearnerReport> observe(Integer task, long seq, long eventTime, float[] features, int label,
+            boolean heldOutByProducer) {
+        return observe(task, seq, eventTime, Features.dense(features), label, heldOutByProducer);
+    }
+
+    /**
+     * {@link #observe(Integer, long, long, float[], int, boolean)} for features in their arrival form: 8-bit ones
+     * are held out and replayed as 8-bit rows and dequantised only into the training batch.
+     */
+    public List<LearnerReport> observe(Integer task, long seq, long eventTime, Features features, int label,
             boolean heldOutByProducer) {
         latestEventTime = Math.max(latestEventTime, eventTime);
         List<LearnerReport> reports = new ArrayList<>(1);
@@ -341,7 +352,7 @@ public final class ContinualLearner {
         EvaluationConfig eval = config.evaluation();
         LearnerMetrics metrics = LearnerMetrics.readFrom(in, eval.cappedMetrics(), version >= 2);
         HeldOutSets heldOut = HeldOutSets.readFrom(in, eval.samplesPerTask(), config.learner().model().inputs(),
-                eval.metrics().maxTasks(), config.learner().model().seed());
+                eval.metrics().maxTasks(), config.learner().model().seed(), version);
         BoundaryDetector segments = BoundaryDetector.readFrom(in, config.segmentation());
         OnlineLearner learner = OnlineLearner.readFrom(in, config.learner());
         ForwardTransferProbe transfer = version >= 2 ? ForwardTransferProbe.readFrom(in) : new ForwardTransferProbe();
