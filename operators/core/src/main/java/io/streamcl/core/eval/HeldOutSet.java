@@ -29,14 +29,26 @@ public final class HeldOutSet {
     private long offered;
 
     public HeldOutSet(int taskId, int capacity, int inputs, long seed) {
+        this(taskId, capacity, inputs, StatelessRandom.key(seed, 0x4E1DL, taskId), new LabeledRows(capacity, inputs));
         if (capacity < 1) {
             throw new IllegalArgumentException("eval.samples-per-task must be positive, got " + capacity);
         }
+    }
+
+    private HeldOutSet(int taskId, int capacity, int inputs, long key, LabeledRows rows) {
         this.taskId = taskId;
         this.capacity = capacity;
         this.inputs = inputs;
-        this.key = StatelessRandom.key(seed, 0x4E1DL, taskId);
-        this.rows = new LabeledRows(capacity, inputs);
+        this.key = key;
+        this.rows = rows;
+    }
+
+    /** A copy of the rows held now, which later offers leave unchanged (what an evaluation on another thread reads). */
+    public HeldOutSet snapshot() {
+        HeldOutSet copy = new HeldOutSet(taskId, capacity, inputs, key, rows.copy(size));
+        copy.size = size;
+        copy.offered = offered;
+        return copy;
     }
 
     public int taskId() {

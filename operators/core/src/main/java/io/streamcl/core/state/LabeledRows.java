@@ -87,6 +87,20 @@ public final class LabeledRows {
         labels[slot] = source.labels[from];
     }
 
+    /** A copy of the first {@code rows} rows in the same form, e.g. a snapshot for scoring on another thread. */
+    public LabeledRows copy(int rows) {
+        LabeledRows copy = new LabeledRows(capacity, inputs);
+        copy.labels = Arrays.copyOf(labels, rows);
+        if (floats != null) {
+            copy.floats = Arrays.copyOf(floats, rows * inputs);
+        } else if (bytes != null) {
+            copy.bytes = Arrays.copyOf(bytes, rows * inputs);
+            copy.scales = Arrays.copyOf(scales, rows);
+            copy.offsets = Arrays.copyOf(offsets, rows);
+        }
+        return copy;
+    }
+
     public int label(int row) {
         return labels[row];
     }
