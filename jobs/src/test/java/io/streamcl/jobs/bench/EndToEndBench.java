@@ -52,7 +52,8 @@ public final class EndToEndBench {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%5s %-26s %9s %12s %12s %8s", "keys", "evaluation", "records",
                 "core rec/s", "job rec/s", "job/core"));
-        try (LocalKafka kafka = LocalKafka.builder().start()) {
+        // a loaded machine (the bench's usual habitat) can take more than the default 90 s to start a broker
+        try (LocalKafka kafka = LocalKafka.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
             String servers = kafka.bootstrapServers();
             kafka.createTopic("evaluations", 1);
             kafka.createTopic("predictions", 1);
