@@ -97,7 +97,7 @@ public final class HeldOutSet {
         return rows.label(row);
     }
 
-    /** Writes the set; {@code version} 3 and later keep the rows' form ({@link LabeledRows}). */
+    /** Writes the set with its rows in their stored form ({@link LabeledRows}). */
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(taskId);
         out.writeInt(capacity);

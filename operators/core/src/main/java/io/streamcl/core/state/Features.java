@@ -71,25 +71,9 @@ public final class Features {
         }
     }
 
-    /** Writes the model inputs into row {@code row} of a row-major buffer. */
+    /** Writes the model inputs into row {@code row} of a row-major heap buffer (a workspace's input block). */
     public void copyInto(FloatBuffer target, int row) {
-        int n = length();
-        if (target.hasArray()) {
-            copyInto(target.array(), target.arrayOffset() + row * n);
-        } else if (quantized == null) {
-            target.put(row * n, dense, 0, n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                target.put(row * n + i, offset + scale * (quantized[i] & 0xFF));
-            }
-        }
-    }
-
-    /** The model inputs as a fresh array (for rare uses: a single prediction, tests). */
-    public float[] toFloats() {
-        float[] values = new float[length()];
-        copyInto(values, 0);
-        return values;
+        copyInto(target.array(), target.arrayOffset() + row * length());
     }
 
     /**

@@ -38,10 +38,6 @@ public final class LabeledRows {
         this.inputs = inputs;
     }
 
-    public int inputs() {
-        return inputs;
-    }
-
     /** Whether rows are held as 8-bit values (no dense row was ever written). */
     public boolean quantized() {
         return floats == null;
