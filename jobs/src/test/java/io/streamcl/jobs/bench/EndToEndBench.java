@@ -2,6 +2,7 @@ package io.streamcl.jobs.bench;
 
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.state.Features;
 import io.streamcl.deploy.kafka.LocalKafka;
 import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.flink.config.KeySettings;
@@ -40,7 +41,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * jobs/bench/run-e2e-bench.sh}.
  */
 public final class EndToEndBench {
-    private static final Duration IDLE = Duration.ofSeconds(3);
+    /** Long enough for a consumer group to join on a loaded machine, where 3 s read nothing. */
+    private static final Duration IDLE = Duration.ofSeconds(30);
 
     private EndToEndBench() {}
 
@@ -51,7 +53,8 @@ public final class EndToEndBench {
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%5s %-26s %9s %12s %12s %8s", "keys", "evaluation", "records",
                 "core rec/s", "job rec/s", "job/core"));
-        try (LocalKafka kafka = LocalKafka.builder().start()) {
+        // a loaded machine (the bench's usual habitat) can take more than the default 90 s to start a broker
+        try (LocalKafka kafka = LocalKafka.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
             String servers = kafka.bootstrapServers();
             kafka.createTopic("evaluations", 1);
             kafka.createTopic("predictions", 1);
@@ -103,13 +106,13 @@ public final class EndToEndBench {
                 KeySettings.parse(settings).maxKeyBytes());
         EventCodec<Example> codec = EventCodec.of(Example.class, mapper.limits());
         Map<String, ContinualLearner> learners = new HashMap<>();
-        float[] buffer = new float[config.learner().model().inputs()];
+        Features view = Features.dense(new float[0]);
         long reports = 0;
         long start = System.nanoTime();
         for (ConsumerRecord<byte[], byte[]> record : input) {
             StreamExample e = mapper.map(codec.decode(record.value()));
             ContinualLearner learner = learners.computeIfAbsent(e.key, k -> ContinualLearner.create(config));
-            reports += learner.observe(e.taskId, e.seq, e.eventTime, e.featuresInto(buffer), e.label, e.eval).size();
+            reports += learner.observe(e.taskId, e.seq, e.eventTime, e.featuresView(view), e.label, e.eval).size();
         }
         for (ContinualLearner learner : learners.values()) {
             reports += learner.finish().size();

@@ -2,6 +2,7 @@ package io.streamcl.core.eval;
 
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.model.MlpConfig;
+import io.streamcl.core.state.FloatArrays;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -92,9 +93,7 @@ public final class ForwardTransferProbe {
     private static void writeFloats(DataOutput out, float[] values) throws IOException {
         out.writeInt(values == null ? -1 : values.length);
         if (values != null) {
-            for (float value : values) {
-                out.writeFloat(value);
-            }
+            FloatArrays.write(out, values, 0, values.length);
         }
     }
 
@@ -107,9 +106,7 @@ public final class ForwardTransferProbe {
             return null;
         }
         float[] values = new float[length];
-        for (int i = 0; i < length; i++) {
-            values[i] = in.readFloat();
-        }
+        FloatArrays.read(in, values, 0, length);
         return values;
     }
 }

@@ -2,10 +2,11 @@ package io.streamcl.core.eval;
 
 import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.replay.Reservoir;
+import io.streamcl.core.state.Features;
+import io.streamcl.core.state.LabeledRows;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * A bounded, uniformly sampled evaluation set of one task: reservoir sampling (Vitter 1985, algorithm R) over the
@@ -14,35 +15,40 @@ import java.util.Arrays;
  * <p>The replacement slot for the n-th offer is drawn from {@link StatelessRandom} keyed by (seed, task), so the
  * set is reproducible and a snapshot needs no generator state.
  *
- * <p>Rows are allocated as the set fills (doubling up to the capacity), so a key with many tasks or sparse EVAL
- * examples holds what it sampled rather than capacity x inputs floats per task from the start.
+ * <p>Rows are kept in the form they arrived in ({@link LabeledRows}: 8-bit when the input is quantized) and
+ * allocated as the set fills, so a key with many tasks or sparse EVAL examples holds what it sampled rather than
+ * capacity x inputs floats per task from the start.
  */
 public final class HeldOutSet {
     private final int taskId;
     private final int capacity;
     private final int inputs;
     private final long key;
-    private static final int FIRST_ROWS = 16;
-
-    private float[] features;
-    private int[] labels;
+    private final LabeledRows rows;
     private int size;
     private long offered;
 
     public HeldOutSet(int taskId, int capacity, int inputs, long seed) {
+        this(taskId, capacity, inputs, StatelessRandom.key(seed, 0x4E1DL, taskId), new LabeledRows(capacity, inputs));
         if (capacity < 1) {
             throw new IllegalArgumentException("eval.samples-per-task must be positive, got " + capacity);
         }
+    }
+
+    private HeldOutSet(int taskId, int capacity, int inputs, long key, LabeledRows rows) {
         this.taskId = taskId;
         this.capacity = capacity;
         this.inputs = inputs;
-        this.key = StatelessRandom.key(seed, 0x4E1DL, taskId);
-        allocate(Math.min(capacity, FIRST_ROWS));
+        this.key = key;
+        this.rows = rows;
     }
 
-    private void allocate(int rows) {
-        features = features == null ? new float[rows * inputs] : Arrays.copyOf(features, rows * inputs);
-        labels = labels == null ? new int[rows] : Arrays.copyOf(labels, rows);
+    /** A copy of the rows held now, which later offers leave unchanged (what an evaluation on another thread reads). */
+    public HeldOutSet snapshot() {
+        HeldOutSet copy = new HeldOutSet(taskId, capacity, inputs, key, rows.copy(size));
+        copy.size = size;
+        copy.offered = offered;
+        return copy;
     }
 
     public int taskId() {
@@ -60,50 +66,60 @@ public final class HeldOutSet {
     }
 
     /** Offers one example; it is kept with probability capacity / offered. */
-    public void offer(float[] x, int label) {
-        if (x.length != inputs) {
-            throw new IllegalArgumentException("features has " + x.length + " values, the set holds " + inputs);
+    public void offer(Features x, int label) {
+        if (x.length() != inputs) {
+            throw new IllegalArgumentException("features has " + x.length() + " values, the set holds " + inputs);
         }
         int slot = Reservoir.slot(key, offered, size, capacity);
-        if (slot == labels.length) {
-            allocate(Math.min(capacity, 2 * slot));
-        }
         size += slot == size ? 1 : 0;
         offered++;
         if (slot >= 0) {
-            System.arraycopy(x, 0, features, slot * inputs, inputs);
-            labels[slot] = label;
+            rows.put(slot, x, label);
         }
     }
 
-    /**
-     * Row-major features of the held examples, the live array (read it, never write it); only the first {@code
-     * size() * inputs} values are meaningful.
-     */
+    /** Offers one example of dense features. */
+    public void offer(float[] x, int label) {
+        offer(Features.dense(x), label);
+    }
+
+    /** The held rows in their stored form (read them, never write them); only the first {@link #size()} count. */
+    public LabeledRows rows() {
+        return rows;
+    }
+
+    /** Row-major model inputs of the held examples, a fresh array (for rare uses: diagnostics, tests). */
     public float[] features() {
-        return features;
+        return rows.toFloats(size);
     }
 
     int label(int row) {
-        return labels[row];
+        return rows.label(row);
     }
 
+    /** Writes the set with its rows in their stored form ({@link LabeledRows}). */
     public void writeTo(DataOutput out) throws IOException {
         out.writeInt(taskId);
         out.writeInt(capacity);
         out.writeInt(inputs);
         out.writeInt(size);
         out.writeLong(offered);
-        Reservoir.writeRows(out, features, labels, size, inputs);
+        rows.writeTo(out, size);
     }
 
-    /** Reads a set written by {@link #writeTo}; {@code seed} must be the one it was created with. */
-    public static HeldOutSet readFrom(DataInput in, long seed) throws IOException {
+    /**
+     * Reads a set written by {@link #writeTo} (learner state {@code version} 3 and later) or by an earlier version,
+     * whose rows were floats; {@code seed} must be the one it was created with.
+     */
+    public static HeldOutSet readFrom(DataInput in, long seed, int version) throws IOException {
         HeldOutSet set = new HeldOutSet(in.readInt(), in.readInt(), in.readInt(), seed);
         set.size = in.readInt();
         set.offered = in.readLong();
-        set.allocate(Math.max(set.size, set.labels.length));
-        Reservoir.readRows(in, set.features, set.labels, set.size, set.inputs);
+        if (version >= 3) {
+            set.rows.readFrom(in, set.size);
+        } else {
+            set.rows.readFloatRows(in, set.size);
+        }
         return set;
     }
 }

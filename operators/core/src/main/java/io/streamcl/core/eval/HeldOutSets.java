@@ -1,5 +1,6 @@
 package io.streamcl.core.eval;
 
+import io.streamcl.core.state.Features;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -31,8 +32,13 @@ public final class HeldOutSets {
         this.seed = seed;
     }
 
-    /** Offers an example to its task's set, creating the set on first use. */
+    /** Offers an example of dense features to its task's set. */
     public void offer(int taskId, float[] x, int label) {
+        offer(taskId, Features.dense(x), label);
+    }
+
+    /** Offers an example to its task's set (kept in its arrival form), creating the set on first use. */
+    public void offer(int taskId, Features x, int label) {
         HeldOutSet set = sets.get(taskId);
         if (set == null) {
             set = new HeldOutSet(taskId, capacity, inputs, seed);
@@ -92,13 +98,16 @@ public final class HeldOutSets {
         }
     }
 
-    /** Reads sets written by {@link #writeTo} with the same capacity, width, limit and seed. */
-    public static HeldOutSets readFrom(DataInput in, int capacity, int inputs, int maxTasks, long seed)
+    /**
+     * Reads sets written by {@link #writeTo} with the same capacity, width, limit and seed, in the form of learner
+     * state {@code version} ({@link HeldOutSet#readFrom}).
+     */
+    public static HeldOutSets readFrom(DataInput in, int capacity, int inputs, int maxTasks, long seed, int version)
             throws IOException {
         HeldOutSets sets = new HeldOutSets(capacity, inputs, maxTasks, seed);
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
-            HeldOutSet set = HeldOutSet.readFrom(in, seed);
+            HeldOutSet set = HeldOutSet.readFrom(in, seed, version);
             sets.sets.put(set.taskId(), set);
         }
         int startedCount = in.readInt();

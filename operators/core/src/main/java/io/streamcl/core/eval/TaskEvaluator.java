@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Scores a model on several tasks' held-out sets at once: rows of all tasks are packed into as few large forward
  * passes as the workspace allows, because inference cost per example falls steeply with batch size
- * (a gemm at batch 1000 runs near the machine's peak FLOP rate).
+ * (a gemm at batch 1000 runs near the machine's peak FLOP rate). Rows are dequantised straight from their stored
+ * form (8-bit for quantized input) into the workspace's input block, so a pass allocates nothing.
  */
 public final class TaskEvaluator {
     private final MlpWorkspace workspace;
@@ -32,7 +33,6 @@ public final class TaskEvaluator {
         long[] correct = new long[tasks];
         double[] lossSum = new double[tasks];
         int[] counted = new int[tasks];
-        int inputs = model.config().inputs();
         int outputs = model.config().outputs();
         FloatBuffer input = workspace.inputBuffer();
         int rows = 0;
@@ -42,7 +42,7 @@ public final class TaskEvaluator {
             int start = (int) (first % set.size());
             for (int i = 0; i < n; i++) {
                 int row = (start + i) % set.size();
-                input.put(rows * inputs, set.features(), row * inputs, inputs);
+                set.rows().copyInto(row, input, rows);
                 rowTask[rows] = t;
                 rowLabel[rows] = set.label(row);
                 if (++rows == workspace.capacity()) {

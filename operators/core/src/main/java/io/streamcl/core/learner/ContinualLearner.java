@@ -9,9 +9,11 @@ import io.streamcl.core.eval.HeldOutSet;
 import io.streamcl.core.eval.HeldOutSets;
 import io.streamcl.core.eval.TaskEvaluator;
 import io.streamcl.core.eval.TaskScore;
+import io.streamcl.core.eval.TransferScores;
 import io.streamcl.core.metrics.PeriodicEvaluation;
 import io.streamcl.core.model.Mlp;
 import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.state.Features;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * One learner key's whole continual-learning loop, free of any runtime: test-then-train on labeled examples,
@@ -50,9 +53,10 @@ public final class ContinualLearner {
     /**
      * Version of the binary form written by {@link #writeTo}; 2 added the end-of-input flag, the shadow weights'
      * metrics and the forward-transfer probe (version 1 is still read: its shadow metrics start at the restore, no
-     * probe waits).
+     * probe waits); 3 keeps held-out, replay and pending rows in their arrival form, 8-bit for quantized input
+     * (versions 1 and 2, whose rows are floats, are still read).
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private static final int NO_TASK = Integer.MIN_VALUE;
     private static final int ROWS_PER_EVALUATION_PASS = 1000;
@@ -79,6 +83,8 @@ public final class ContinualLearner {
     /** The input ended ({@link #finish}) and nothing was trained since. */
     private boolean ended;
     private final List<Integer> evaluatedAtLastStep = new ArrayList<>();
+    /** Evaluations in flight and the metric updates behind them; not state (drained before any snapshot). */
+    private final EvaluationQueue queue = new EvaluationQueue();
 
     private ContinualLearner(ContinualLearnerConfig config, OnlineLearner learner, TrainingProgress progress,
             LearnerMetrics metrics, ForwardTransferProbe transfer, HeldOutSets heldOut, BoundaryDetector segments) {
@@ -127,6 +133,15 @@ public final class ContinualLearner {
      */
     public List<LearnerReport> observe(Integer task, long seq, long eventTime, float[] features, int label,
             boolean heldOutByProducer) {
+        return observe(task, seq, eventTime, Features.dense(features), label, heldOutByProducer);
+    }
+
+    /**
+     * {@link #observe(Integer, long, long, float[], int, boolean)} for features in their arrival form: 8-bit ones
+     * are held out and replayed as 8-bit rows and dequantised only into the training batch.
+     */
+    public List<LearnerReport> observe(Integer task, long seq, long eventTime, Features features, int label,
+            boolean heldOutByProducer) {
         latestEventTime = Math.max(latestEventTime, eventTime);
         List<LearnerReport> reports = new ArrayList<>(1);
         boolean taskFree = task == null;
@@ -144,6 +159,7 @@ public final class ContinualLearner {
                 segments.update(result.step(), result.loss()).ifPresent(b -> startTask(currentTask + 1, reports));
             }
         }
+        queue.poll(reports);
         return reports;
     }
 
@@ -153,7 +169,40 @@ public final class ContinualLearner {
         if (learner.pending() > 0) {
             train(reports);
         }
+        queue.poll(reports);
         return reports;
+    }
+
+    /**
+     * Scores continual evaluations on {@code executor} from now on, off the calling (training) thread; null: on the
+     * calling thread, as a new learner does. Reports, metrics and state stay those of synchronous evaluation at the
+     * same model steps: an evaluation scores a snapshot of the weights and held-out rows taken when it was due, and
+     * its report comes back from a later call ({@link #observe}, {@link #flush}, {@link #poll}), in order. Call
+     * {@link #drain} before {@link #writeTo} (a checkpoint) so no evaluation is in flight; {@link #finish} drains
+     * by itself.
+     */
+    public ContinualLearner evaluateOn(Executor executor) {
+        queue.executeOn(executor);
+        return this;
+    }
+
+    /** Reports of evaluations whose scores came back since the last call, in order; never waits. */
+    public List<LearnerReport> poll() {
+        List<LearnerReport> reports = new ArrayList<>(1);
+        queue.poll(reports);
+        return reports;
+    }
+
+    /** Waits for every evaluation in flight and returns their reports, in order. */
+    public List<LearnerReport> drain() {
+        List<LearnerReport> reports = new ArrayList<>(1);
+        queue.drain(reports);
+        return reports;
+    }
+
+    /** Whether evaluations are in flight (their reports not yet returned). */
+    public boolean evaluationsPending() {
+        return !queue.isEmpty();
     }
 
     /**
@@ -176,7 +225,8 @@ public final class ContinualLearner {
             update();
         }
         ended = true;
-        reports.add(evaluate(EvaluationReason.END_OF_INPUT));
+        evaluate(EvaluationReason.END_OF_INPUT, reports);
+        queue.drain(reports);
         return reports;
     }
 
@@ -204,21 +254,22 @@ public final class ContinualLearner {
         if (afterAnother && taskId != currentTask) {
             learner.boundary();
         }
-        metrics.startTask(learner.step(), taskId);
+        long step = learner.step();
+        queue.run(() -> metrics.startTask(step, taskId));
         if (heldOut.markStarted(taskId) && afterAnother) {
             transfer.taskStarted(taskId, learner.model(), learner.shadowModel());
         }
         currentTask = taskId;
         ended = false;
         if (policy.isDue(learner.step(), true)) {
-            reports.add(evaluate(reason));
+            evaluate(reason, reports);
         }
     }
 
     private BatchResult train(List<LearnerReport> reports) {
         BatchResult result = update();
         if (policy.isDue(result.step(), false)) {
-            reports.add(evaluate(EvaluationReason.PERIODIC));
+            evaluate(EvaluationReason.PERIODIC, reports);
         }
         return result;
     }
@@ -226,47 +277,84 @@ public final class ContinualLearner {
     private BatchResult update() {
         BatchResult result = learner.update();
         progress.add(result);
-        metrics.recordPredictions(currentTask, result.correctBeforeUpdate(), result.rows());
+        int task = currentTask;
+        queue.run(() -> metrics.recordPredictions(task, result.correctBeforeUpdate(), result.rows()));
         return result;
     }
 
     /**
      * Scores every seen task, feeds the metrics those not yet scored at this step, measures FWT's inputs when due,
-     * ends the current task in the metrics at the end of input, and drains the training window.
+     * ends the current task in the metrics at the end of input, and drains the training window. Everything but the
+     * scoring and the metric updates happens now; with an evaluation executor the scoring of a weight and held-out
+     * snapshot runs there, and the report is completed, in order, once its scores are back.
      */
-    private LearnerReport evaluate(EvaluationReason reason) {
+    private void evaluate(EvaluationReason reason, List<LearnerReport> reports) {
         long step = learner.step();
         if (step != lastEvaluatedStep) {
             lastEvaluatedStep = step;
             evaluatedAtLastStep.clear();
         }
         List<HeldOutSet> sets = heldOut.seen();
-        TaskEvaluator evaluator = EVALUATORS.get().computeIfAbsent(config.learner().model().canonical(),
-                shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
+        List<Integer> firstAtStep = new ArrayList<>();
+        for (HeldOutSet set : sets) {
+            if (!evaluatedAtLastStep.contains(set.taskId())) {
+                firstAtStep.add(set.taskId());
+                evaluatedAtLastStep.add(set.taskId());
+            }
+        }
         int slice = config.evaluation().slice();
-        List<TaskScore> scores = evaluator.evaluate(learner.model(), sets, slice, evaluations * slice);
+        long first = evaluations * slice;
+        evaluations++;
+        long sequence = evaluations;
+        Optional<TransferScores> transferScores = transfer.measure(heldOut, config.learner().model(), evaluator(),
+                config.evaluation().cappedMetrics().minSamples(), slice);
+        long examplesSeen = learner.examplesSeen();
+        long eventTime = latestEventTime;
+        Integer task = currentTask();
+        TrainingProgress.Report training = progress.drain();
+        PlasticityReport plasticity = plasticityDue(step) ? probe() : null;
+        Mlp model = learner.model();
         Optional<Mlp> shadow = learner.shadowModel();
+        if (queue.async()) {
+            sets = sets.stream().map(HeldOutSet::snapshot).toList();
+            model = Mlp.withParameters(model.config(), model.parameters());
+            shadow = shadow.map(s -> Mlp.withParameters(s.config(), s.parameters()));
+        }
+        List<HeldOutSet> scored = sets;
+        Mlp raw = model;
+        Optional<Mlp> ema = shadow;
+        queue.submit(() -> score(raw, ema, scored, slice, first), scores -> {
+            for (TaskScore score : scores) {
+                if (firstAtStep.contains(score.taskId())) {
+                    metrics.record(step, score);
+                }
+            }
+            if (reason == EvaluationReason.END_OF_INPUT) {
+                metrics.endTask(step);
+            }
+            transferScores.ifPresent(metrics::record);
+            return new LearnerReport(sequence, step, examplesSeen, eventTime, task, training, scores,
+                    metrics.report(), metrics.shadowReport(), plasticity, reason);
+        }, reports);
+    }
+
+    /** Scores of the raw weights on {@code sets}, with the shadow weights' accuracies when there are any. */
+    private List<TaskScore> score(Mlp model, Optional<Mlp> shadow, List<HeldOutSet> sets, int slice, long first) {
+        TaskEvaluator evaluator = evaluator();
+        List<TaskScore> scores = evaluator.evaluate(model, sets, slice, first);
         if (shadow.isPresent()) {
-            List<TaskScore> shadowScores = evaluator.evaluate(shadow.get(), sets, slice, evaluations * slice);
+            List<TaskScore> shadowScores = evaluator.evaluate(shadow.get(), sets, slice, first);
             for (int i = 0; i < scores.size(); i++) {
                 scores.set(i, scores.get(i).withShadowAccuracy(shadowScores.get(i).accuracy()));
             }
         }
-        evaluations++;
-        for (TaskScore score : scores) {
-            if (!evaluatedAtLastStep.contains(score.taskId())) {
-                metrics.record(step, score);
-                evaluatedAtLastStep.add(score.taskId());
-            }
-        }
-        if (reason == EvaluationReason.END_OF_INPUT) {
-            metrics.endTask(step);
-        }
-        transfer.measure(heldOut, config.learner().model(), evaluator,
-                config.evaluation().cappedMetrics().minSamples(), slice).ifPresent(metrics::record);
-        return new LearnerReport(evaluations, step, learner.examplesSeen(), latestEventTime, currentTask(),
-                progress.drain(), scores, metrics.report(), metrics.shadowReport(), plasticityDue(step) ? probe() : null,
-                reason);
+        return scores;
+    }
+
+    /** The calling thread's evaluator for this model shape. */
+    private TaskEvaluator evaluator() {
+        return EVALUATORS.get().computeIfAbsent(config.learner().model().canonical(),
+                shape -> new TaskEvaluator(learner.model(), ROWS_PER_EVALUATION_PASS));
     }
 
     /** Whether diagnostics are due: the first evaluation at or after each multiple of the period. */
@@ -300,7 +388,12 @@ public final class ContinualLearner {
         }
     }
 
+    /** Writes the learner's state; evaluations must not be in flight ({@link #drain} first). */
     public void writeTo(DataOutput out) throws IOException {
+        if (!queue.isEmpty()) {
+            throw new IllegalStateException("continual evaluations are in flight: drain() the learner before writing"
+                    + " its state");
+        }
         out.writeInt(FORMAT_VERSION);
         out.writeInt(currentTask);
         out.writeLong(latestEventTime);
@@ -341,7 +434,7 @@ public final class ContinualLearner {
         EvaluationConfig eval = config.evaluation();
         LearnerMetrics metrics = LearnerMetrics.readFrom(in, eval.cappedMetrics(), version >= 2);
         HeldOutSets heldOut = HeldOutSets.readFrom(in, eval.samplesPerTask(), config.learner().model().inputs(),
-                eval.metrics().maxTasks(), config.learner().model().seed());
+                eval.metrics().maxTasks(), config.learner().model().seed(), version);
         BoundaryDetector segments = BoundaryDetector.readFrom(in, config.segmentation());
         OnlineLearner learner = OnlineLearner.readFrom(in, config.learner());
         ForwardTransferProbe transfer = version >= 2 ? ForwardTransferProbe.readFrom(in) : new ForwardTransferProbe();

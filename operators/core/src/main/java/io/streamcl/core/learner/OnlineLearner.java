@@ -6,7 +6,9 @@ import io.streamcl.core.model.MlpWorkspace;
 import io.streamcl.core.optim.StepSignals;
 import io.streamcl.core.optim.UpdatePipeline;
 import io.streamcl.core.replay.ReplayBuffer;
+import io.streamcl.core.state.Features;
 import io.streamcl.core.state.FloatArrays;
+import io.streamcl.core.state.LabeledRows;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -28,9 +30,10 @@ import java.util.Optional;
 public final class OnlineLearner {
     /**
      * Version of the binary form written by {@link #writeTo}; 2 added the update pipeline's state, 3 the task count,
-     * the distance to the latest boundary and the replay memory (version 2 is still read).
+     * the distance to the latest boundary and the replay memory, 4 keeps replay and pending rows in their arrival
+     * form (8-bit for quantized input; versions 2 and 3 are still read).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private final LearnerConfig config;
     private final Mlp model;
@@ -38,6 +41,8 @@ public final class OnlineLearner {
     private final MlpWorkspace workspace;
     private final int[] labels;
     private final float[] targets;
+    /** The pending mini-batch in its arrival form: what replay remembers and what state keeps. */
+    private final LabeledRows batch;
     private final ReplayMixer replay;
     private Mlp shadow;
     private int pending;
@@ -55,6 +60,7 @@ public final class OnlineLearner {
         boolean classifies = config.model().classifies();
         this.labels = new int[classifies ? rows : 0];
         this.targets = new float[classifies ? 0 : config.batchSize() * config.model().outputs()];
+        this.batch = new LabeledRows(config.batchSize(), config.model().inputs());
         this.replay = config.replay().enabled()
                 ? new ReplayMixer(config.replay(), model, config.batchSize(), config.optimizer().referenceRows())
                 : null;
@@ -128,8 +134,13 @@ public final class OnlineLearner {
         });
     }
 
-    /** Adds a classification example; returns true when the batch is full and {@link #update} is due. */
+    /** Adds a classification example of dense features; returns true when {@link #update} is due. */
     public boolean add(float[] features, int label) {
+        return add(Features.dense(features), label);
+    }
+
+    /** Adds a classification example; returns true when the batch is full and {@link #update} is due. */
+    public boolean add(Features features, int label) {
         if (!config.model().classifies()) {
             throw new IllegalStateException("this learner is a regressor: add(features, targets)");
         }
@@ -137,7 +148,7 @@ public final class OnlineLearner {
             throw new IllegalArgumentException(
                     "label must be in [0, " + config.model().outputs() + "), got " + label);
         }
-        putFeatures(features);
+        putFeatures(features, label);
         labels[pending] = label;
         return advance();
     }
@@ -151,17 +162,19 @@ public final class OnlineLearner {
         if (target.length != outputs) {
             throw new IllegalArgumentException("target has " + target.length + " values, the model gives " + outputs);
         }
-        putFeatures(features);
+        putFeatures(Features.dense(features), 0);
         System.arraycopy(target, 0, targets, pending * outputs, outputs);
         return advance();
     }
 
-    private void putFeatures(float[] features) {
+    private void putFeatures(Features features, int label) {
         int inputs = config.model().inputs();
-        if (features.length != inputs) {
-            throw new IllegalArgumentException("features has " + features.length + " values, the model takes " + inputs);
+        if (features.length() != inputs) {
+            throw new IllegalArgumentException("features has " + features.length() + " values, the model takes "
+                    + inputs);
         }
-        workspace.inputBuffer().put(pending * inputs, features, 0, inputs);
+        features.copyInto(workspace.inputBuffer(), pending);
+        batch.put(pending, features, label);
     }
 
     private boolean advance() {
@@ -201,7 +214,7 @@ public final class OnlineLearner {
         }
         pipeline.apply(workspace, total, next, signals);
         if (replay != null) {
-            replay.remember(workspace.inputBuffer(), labels, rows);
+            replay.remember(batch, rows);
         }
         pending = 0;
         step = next;
@@ -230,29 +243,18 @@ public final class OnlineLearner {
         if (replay != null) {
             replay.writeTo(out);
         }
-        int inputs = config.model().inputs();
-        int outputs = config.model().outputs();
         out.writeInt(pending);
-        FloatBuffer input = workspace.inputBuffer();
-        for (int r = 0; r < pending; r++) {
-            for (int j = 0; j < inputs; j++) {
-                out.writeFloat(input.get(r * inputs + j));
-            }
-            if (config.model().classifies()) {
-                out.writeInt(labels[r]);
-            } else {
-                for (int k = 0; k < outputs; k++) {
-                    out.writeFloat(targets[r * outputs + k]);
-                }
-            }
+        batch.writeTo(out, pending);
+        if (!config.model().classifies()) {
+            FloatArrays.write(out, targets, 0, pending * config.model().outputs());
         }
     }
 
     /** Reads a learner written by {@link #writeTo} for the same config; rejects other configs and versions. */
     public static OnlineLearner readFrom(DataInput in, LearnerConfig config) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION && version != 2) {
-            throw new IOException("learner state has format version " + version + ", this build reads 2 and "
+        if (version < 2 || version > FORMAT_VERSION) {
+            throw new IOException("learner state has format version " + version + ", this build reads 2 to "
                     + FORMAT_VERSION + (version == 1 ? " (version 1 had no optimizer state)" : ""));
         }
         String hash = in.readUTF();
@@ -275,22 +277,42 @@ public final class OnlineLearner {
             }
         }
         int pending = in.readInt();
-        float[] features = new float[config.model().inputs()];
-        float[] target = new float[config.model().outputs()];
-        for (int r = 0; r < pending; r++) {
-            for (int j = 0; j < features.length; j++) {
-                features[j] = in.readFloat();
-            }
-            if (config.model().classifies()) {
-                learner.add(features, in.readInt());
-            } else {
-                for (int k = 0; k < target.length; k++) {
-                    target[k] = in.readFloat();
-                }
-                learner.add(features, target);
-            }
+        if (version >= 4) {
+            learner.readPending(in, pending);
+        } else {
+            learner.readFloatPending(in, pending);
         }
         learner.examplesSeen = examplesSeen;
         return learner;
+    }
+
+    private void readPending(DataInput in, int rows) throws IOException {
+        batch.readFrom(in, rows);
+        float[] target = new float[config.model().outputs()];
+        for (int r = 0; r < rows; r++) {
+            batch.copyInto(r, workspace.inputBuffer(), r);
+            if (config.model().classifies()) {
+                labels[r] = batch.label(r);
+            } else {
+                FloatArrays.read(in, target, 0, target.length);
+                System.arraycopy(target, 0, targets, r * target.length, target.length);
+            }
+        }
+        pending = rows;
+    }
+
+    /** Pending rows of versions 2 and 3: per row its floats, then its label or targets. */
+    private void readFloatPending(DataInput in, int rows) throws IOException {
+        float[] features = new float[config.model().inputs()];
+        float[] target = new float[config.model().outputs()];
+        for (int r = 0; r < rows; r++) {
+            FloatArrays.read(in, features, 0, features.length);
+            if (config.model().classifies()) {
+                add(features, in.readInt());
+            } else {
+                FloatArrays.read(in, target, 0, target.length);
+                add(features, target);
+            }
+        }
     }
 }

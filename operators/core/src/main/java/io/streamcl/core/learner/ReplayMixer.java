@@ -6,10 +6,10 @@ import io.streamcl.core.optim.StatelessRandom;
 import io.streamcl.core.optim.StepSignals;
 import io.streamcl.core.replay.ReplayBuffer;
 import io.streamcl.core.replay.ReplayConfig;
+import io.streamcl.core.state.LabeledRows;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 
 /**
  * A learner's experience replay ({@code docs/optimizers.md}): appends a replay batch to each update's new rows with
@@ -86,10 +86,10 @@ final class ReplayMixer {
         return memory.draw(drawKey, count, rows, new int[count], 0);
     }
 
-    /** Offers the first {@code rows} rows of {@code inputs} to the memory. */
-    void remember(FloatBuffer inputs, int[] labels, int rows) {
+    /** Offers the first {@code rows} rows of the batch (in their arrival form) to the memory. */
+    void remember(LabeledRows batch, int rows) {
         for (int r = 0; r < rows; r++) {
-            memory.offer(inputs, r, labels[r]);
+            memory.offer(batch, r);
         }
     }
 

@@ -3,6 +3,7 @@ package io.streamcl.core.model;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A multi-layer perceptron (optional LayerNorm before each hidden activation; softmax cross-entropy or squared
@@ -26,6 +27,15 @@ public final class Mlp {
      * at 4 (medians of interleaved runs).
      */
     public static final int GEMM_MIN_ROWS = 2;
+
+    /**
+     * The latest config's initial parameters: a new learner needs them up to three times (its model, the optimizer's
+     * reference weights, EMA weights) and every key of a job shares the config, so drawing them once per config
+     * instead of per use saves hundreds of thousands of random draws per new key.
+     */
+    private static final AtomicReference<Initial> LATEST_INITIAL = new AtomicReference<>();
+
+    private record Initial(MlpConfig config, float[] values) {}
 
     private final MlpConfig config;
     private final ParameterLayout layout;
@@ -54,8 +64,17 @@ public final class Mlp {
         return new Mlp(config, values.clone());
     }
 
-    /** The seeded initial parameters of {@code config}'s model, laid out as {@link ParameterLayout}. */
+    /** The seeded initial parameters of {@code config}'s model, laid out as {@link ParameterLayout} (a fresh copy). */
     public static float[] initialParameters(MlpConfig config) {
+        Initial latest = LATEST_INITIAL.get();
+        if (latest == null || !latest.config().equals(config)) {
+            latest = new Initial(config, drawInitialParameters(config));
+            LATEST_INITIAL.set(latest);
+        }
+        return latest.values().clone();
+    }
+
+    private static float[] drawInitialParameters(MlpConfig config) {
         ParameterLayout layout = ParameterLayout.of(config);
         float[] values = new float[layout.size()];
         SplittableRandom random = new SplittableRandom(config.seed());

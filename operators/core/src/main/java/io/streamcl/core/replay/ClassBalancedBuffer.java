@@ -1,10 +1,10 @@
 package io.streamcl.core.replay;
 
 import io.streamcl.core.optim.StatelessRandom;
+import io.streamcl.core.state.LabeledRows;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -48,12 +48,13 @@ public final class ClassBalancedBuffer extends ReplayBuffer {
     }
 
     @Override
-    public void offer(FloatBuffer rows, int row, int label) {
+    public void offer(LabeledRows source, int row) {
+        int label = source.label(row);
         long n = offered++;
         seen[label]++;
         if (size < capacity) {
             stored[label]++;
-            store(size++, rows, row, label);
+            store(size++, source, row);
             return;
         }
         int largest = 0;
@@ -74,10 +75,10 @@ public final class ClassBalancedBuffer extends ReplayBuffer {
             int slot = nthSlotOf(victimClass, pick % largest);
             stored[victimClass]--;
             stored[label]++;
-            store(slot, rows, row, label);
+            store(slot, source, row);
         } else if (u * seen[label] < stored[label]) {
             int pick = (int) (StatelessRandom.uniform(key, 2 * n + 1) * stored[label]);
-            store(nthSlotOf(label, pick), rows, row, label);
+            store(nthSlotOf(label, pick), source, row);
         }
     }
 
@@ -92,7 +93,7 @@ public final class ClassBalancedBuffer extends ReplayBuffer {
 
     private int nthSlotOf(int label, int n) {
         for (int slot = 0; slot < size; slot++) {
-            if (labels[slot] == label && n-- == 0) {
+            if (rows.label(slot) == label && n-- == 0) {
                 return slot;
             }
         }
@@ -120,7 +121,7 @@ public final class ClassBalancedBuffer extends ReplayBuffer {
         }
         Arrays.fill(stored, 0);
         for (int slot = 0; slot < size; slot++) {
-            stored[labels[slot]]++;
+            stored[rows.label(slot)]++;
         }
     }
 }

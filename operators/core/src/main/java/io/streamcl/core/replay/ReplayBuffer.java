@@ -4,24 +4,25 @@ import io.streamcl.core.optim.StatelessRandom;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import io.streamcl.core.state.LabeledRows;
 import java.nio.FloatBuffer;
 
 /**
- * A bounded replay memory of labeled examples ({@code docs/optimizers.md}) in preallocated arrays, so its memory is fixed at
- * creation: {@link #bytes()} never grows. Which example a new one replaces is the subclass's policy; its random
+ * A bounded replay memory of labeled examples ({@code docs/optimizers.md}), kept in the form they arrived in
+ * ({@link LabeledRows}: 8-bit when the input is quantized) and allocated as it fills, up to at most the bytes of its
+ * capacity in floats ({@link ReplayConfig#capacityFor}). Which example a new one replaces is the subclass's policy; its random
  * choices come from {@link StatelessRandom} keyed by (seed, number of offers), so a buffer is reproducible and its
  * snapshot needs no generator state. Replay batches are drawn without replacement (Floyd's algorithm) from a key the
  * caller derives from the update number.
  */
 public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalancedBuffer {
-    /** Version of the binary form written by {@link #writeTo}. */
-    public static final int FORMAT_VERSION = 1;
+    /** Version of the binary form written by {@link #writeTo}; 2 keeps the rows' form (1, floats, is still read). */
+    public static final int FORMAT_VERSION = 2;
 
     protected final int capacity;
     protected final int inputs;
     protected final long key;
-    protected final float[] features;
-    protected final int[] labels;
+    protected final LabeledRows rows;
     protected int size;
     protected long offered;
 
@@ -33,11 +34,10 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         this.capacity = capacity;
         this.inputs = inputs;
         this.key = StatelessRandom.key(seed, tag);
-        this.features = new float[capacity * inputs];
-        this.labels = new int[capacity];
+        this.rows = new LabeledRows(capacity, inputs);
     }
 
-    /** Bytes per stored example: the features and the label. */
+    /** Most bytes per stored example: the features as floats and the label (8-bit rows take about a quarter). */
     static long bytesPerExample(int inputs) {
         return 4L * inputs + 4;
     }
@@ -47,15 +47,15 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         return kind == ReplayConfig.Kind.CLASS_BALANCED ? ClassBalancedBuffer.bookkeepingBytes(classes) : 0;
     }
 
-    /** Offers the example in row {@code row} of {@code rows} (row-major, {@code inputs} wide) with {@code label}. */
-    public abstract void offer(FloatBuffer rows, int row, int label);
+    /** Offers the example in row {@code row} of {@code source} (as wide as this buffer) with its label. */
+    public abstract void offer(LabeledRows source, int row);
 
     /**
      * Copies up to {@code count} distinct stored examples, drawn uniformly with {@code drawKey}, into rows {@code
      * first, first + 1, ...} of {@code rows} and {@code rowLabels}; returns how many (fewer when the buffer holds
      * fewer).
      */
-    public int draw(long drawKey, int count, FloatBuffer rows, int[] rowLabels, int first) {
+    public int draw(long drawKey, int count, FloatBuffer target, int[] rowLabels, int first) {
         int n = Math.min(count, size);
         int[] chosen = new int[n];
         int k = 0;
@@ -65,8 +65,8 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
             k++;
         }
         for (int r = 0; r < n; r++) {
-            rows.put((first + r) * inputs, features, chosen[r] * inputs, inputs);
-            rowLabels[first + r] = labels[chosen[r]];
+            rows.copyInto(chosen[r], target, first + r);
+            rowLabels[first + r] = rows.label(chosen[r]);
         }
         return n;
     }
@@ -97,18 +97,17 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
 
     /** Label of stored example {@code slot} ({@code slot < size()}). */
     public int label(int slot) {
-        return labels[slot];
+        return rows.label(slot);
     }
 
-    /** Payload bytes of its arrays (JVM object headers aside), all allocated at creation. */
+    /** Payload bytes of its arrays as allocated so far (JVM object headers aside). */
     public long bytes() {
-        return 4L * features.length + 4L * labels.length;
+        return rows.bytes();
     }
 
-    /** Stores the example of row {@code row} of {@code rows} in {@code slot}. */
-    protected void store(int slot, FloatBuffer rows, int row, int label) {
-        rows.get(row * inputs, features, slot * inputs, inputs);
-        labels[slot] = label;
+    /** Stores the example of row {@code row} of {@code source} in {@code slot}. */
+    protected void store(int slot, LabeledRows source, int row) {
+        rows.put(slot, source, row);
     }
 
     /** Writes the kind, the examples and the subclass's bookkeeping. */
@@ -118,15 +117,15 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         out.writeInt(inputs);
         out.writeInt(size);
         out.writeLong(offered);
-        Reservoir.writeRows(out, features, labels, size, inputs);
+        rows.writeTo(out, size);
         writeBookkeeping(out);
     }
 
     /** Reads what {@link #writeTo} wrote into this fresh buffer of the same config; rejects other versions and shapes. */
     public void readFrom(DataInput in) throws IOException {
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("replay buffer has format version " + version + ", this build reads "
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("replay buffer has format version " + version + ", this build reads 1 to "
                     + FORMAT_VERSION);
         }
         int storedCapacity = in.readInt();
@@ -137,7 +136,11 @@ public abstract sealed class ReplayBuffer permits ReservoirBuffer, ClassBalanced
         }
         size = in.readInt();
         offered = in.readLong();
-        Reservoir.readRows(in, features, labels, size, inputs);
+        if (version >= 2) {
+            rows.readFrom(in, size);
+        } else {
+            rows.readFloatRows(in, size);
+        }
         readBookkeeping(in);
     }
 

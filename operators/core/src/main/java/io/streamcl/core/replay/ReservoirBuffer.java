@@ -2,7 +2,7 @@ package io.streamcl.core.replay;
 
 import java.io.DataInput;
 import java.io.DataOutput;
-import java.nio.FloatBuffer;
+import io.streamcl.core.state.LabeledRows;
 
 /**
  * A replay memory that is a uniform sample of everything offered (reservoir sampling, Vitter 1985, algorithm R):
@@ -17,12 +17,12 @@ public final class ReservoirBuffer extends ReplayBuffer {
     }
 
     @Override
-    public void offer(FloatBuffer rows, int row, int label) {
+    public void offer(LabeledRows source, int row) {
         int slot = Reservoir.slot(key, offered, size, capacity);
         size += slot == size ? 1 : 0;
         offered++;
         if (slot >= 0) {
-            store(slot, rows, row, label);
+            store(slot, source, row);
         }
     }
 

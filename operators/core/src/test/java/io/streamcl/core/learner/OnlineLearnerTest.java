@@ -106,7 +106,7 @@ class OnlineLearnerTest {
         assertThatThrownBy(() -> OnlineLearner.readFrom(new DataInputStream(new ByteArrayInputStream(old)), CONFIG))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("format version 1")
-                .hasMessageContaining("reads 2 and 3");
+                .hasMessageContaining("reads 2 to 4");
     }
 
     @Test

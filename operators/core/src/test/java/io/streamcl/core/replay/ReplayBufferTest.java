@@ -2,6 +2,8 @@ package io.streamcl.core.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamcl.core.state.Features;
+import io.streamcl.core.state.LabeledRows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tests both replay memories under long streams: the budgets hold, the reservoir stays uniform over tasks, the
- * class-balanced memory equalises imbalanced and class-incremental streams, and snapshots continue exactly.
+ * class-balanced memory equalises imbalanced and class-incremental streams, snapshots continue exactly, and 8-bit
+ * rows stay 8-bit.
  */
 class ReplayBufferTest {
     private static final int INPUTS = 3;
@@ -26,16 +29,15 @@ class ReplayBufferTest {
         ReplayConfig config = ReplayConfig.parse("reservoir(capacity=1000,max_bytes=12000)");
         ReplayBuffer buffer = config.create(INPUTS, CLASSES, 5);
         assertThat(buffer.capacity()).as("12000 bytes / 16 per example").isEqualTo(750);
-        long bytes = buffer.bytes();
         int tasks = 10;
         int perTask = 20_000;
-        FloatBuffer row = FloatBuffer.allocate(INPUTS);
+        float[] row = new float[INPUTS];
         for (int i = 0; i < tasks * perTask; i++) {
-            row.put(0, i / perTask);
-            buffer.offer(row, 0, i % CLASSES);
+            row[0] = i / perTask;
+            offer(buffer, row, i % CLASSES);
             assertThat(buffer.size()).isLessThanOrEqualTo(750);
         }
-        assertThat(buffer.bytes()).isEqualTo(bytes).isLessThanOrEqualTo(12000);
+        assertThat(buffer.bytes()).isLessThanOrEqualTo(12000);
         int[] share = new int[tasks];
         FloatBuffer out = FloatBuffer.allocate(750 * INPUTS);
         int drawn = buffer.draw(1, 750, out, new int[750], 0);
@@ -52,9 +54,8 @@ class ReplayBufferTest {
     void classBalancedEqualisesAnImbalancedClassIncrementalStream() {
         ReplayBuffer buffer = ReplayConfig.parse("class_balanced(capacity=600)").create(INPUTS, CLASSES, 9);
         ClassBalancedBuffer balanced = (ClassBalancedBuffer) buffer;
-        long bytes = buffer.bytes();
         SplittableRandom random = new SplittableRandom(3);
-        FloatBuffer row = FloatBuffer.allocate(INPUTS);
+        float[] row = new float[INPUTS];
         long[] seen = new long[CLASSES];
         for (int task = 0; task < 3; task++) {
             for (int i = 0; i < 30_000; i++) {
@@ -64,11 +65,11 @@ class ReplayBufferTest {
                     label = 4;
                 }
                 seen[label]++;
-                buffer.offer(row, 0, label);
+                offer(buffer, row, label);
                 assertThat(buffer.size()).isLessThanOrEqualTo(600);
             }
         }
-        assertThat(buffer.bytes()).isEqualTo(bytes);
+        assertThat(buffer.bytes()).isEqualTo(600 * (4L * INPUTS + 4) + 13L * CLASSES);
         assertThat(buffer.size()).isEqualTo(600);
         assertThat(balanced.stored(5)).as("a class rarer than its share keeps everything").isEqualTo((int) seen[5]);
         int rest = (600 - (int) seen[5]) / 5;
@@ -80,10 +81,10 @@ class ReplayBufferTest {
     @Test
     void drawsDistinctExamplesReproduciblyAndFewerWhenSmall() {
         ReplayBuffer buffer = ReplayConfig.parse("reservoir(capacity=50)").create(INPUTS, CLASSES, 1);
-        FloatBuffer row = FloatBuffer.allocate(INPUTS);
+        float[] row = new float[INPUTS];
         for (int i = 0; i < 50; i++) {
-            row.put(0, i);
-            buffer.offer(row, 0, i % CLASSES);
+            row[0] = i;
+            offer(buffer, row, i % CLASSES);
         }
         FloatBuffer a = FloatBuffer.allocate(100 * INPUTS);
         FloatBuffer b = FloatBuffer.allocate(100 * INPUTS);
@@ -121,12 +122,49 @@ class ReplayBufferTest {
         }
     }
 
+    @Test
+    void quantizedRowsStayEightBitThroughSnapshotsAndDrawAsTheirDequantisedValues() throws IOException {
+        ReplayConfig config = ReplayConfig.parse("reservoir(capacity=64)");
+        ReplayBuffer buffer = config.create(INPUTS, CLASSES, 2);
+        LabeledRows source = new LabeledRows(1, INPUTS);
+        for (int i = 0; i < 200; i++) {
+            byte[] values = {(byte) i, (byte) (255 - i), (byte) (i * 7)};
+            source.put(0, Features.quantized(values, 0.5f, -1f + i), i % CLASSES);
+            buffer.offer(source, 0);
+        }
+        assertThat(buffer.bytes()).as("64 rows of 3 bytes, scale, offset and label").isEqualTo(64 * (3 + 12));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        buffer.writeTo(new DataOutputStream(bytes));
+        ReplayBuffer restored = config.create(INPUTS, CLASSES, 2);
+        restored.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        FloatBuffer a = FloatBuffer.allocate(64 * INPUTS);
+        FloatBuffer b = FloatBuffer.allocate(64 * INPUTS);
+        int[] labels = new int[64];
+        buffer.draw(9, 64, a, labels, 0);
+        restored.draw(9, 64, b, new int[64], 0);
+        assertThat(b.array()).containsExactly(a.array());
+        for (int r = 0; r < 64; r++) {
+            int i = Math.round((a.get(r * INPUTS) + 1) / 1.5f);
+            float offset = -1f + i;
+            assertThat(a.get(r * INPUTS + 1)).isEqualTo(offset + 0.5f * ((255 - i) & 0xFF));
+            assertThat(a.get(r * INPUTS + 2)).isEqualTo(offset + 0.5f * ((i * 7) & 0xFF));
+            assertThat(labels[r]).isEqualTo(i % CLASSES);
+        }
+    }
+
+    private static void offer(ReplayBuffer buffer, float[] x, int label) {
+        LabeledRows source = new LabeledRows(1, x.length);
+        source.put(0, Features.dense(x), label);
+        buffer.offer(source, 0);
+    }
+
     private static void feed(ReplayBuffer buffer, int from, int to) {
         SplittableRandom random = new SplittableRandom(from);
-        FloatBuffer row = FloatBuffer.allocate(INPUTS);
+        float[] row = new float[INPUTS];
         for (int i = from; i < to; i++) {
-            row.put(0, i).put(1, (float) random.nextGaussian());
-            buffer.offer(row, 0, i < 300 ? i % 2 : 2 + i % 4);
+            row[0] = i;
+            row[1] = (float) random.nextGaussian();
+            offer(buffer, row, i < 300 ? i % 2 : 2 + i % 4);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
 import io.streamcl.core.model.NativeBackend;
+import io.streamcl.core.state.Features;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
@@ -93,6 +94,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient volatile EvaluationEvent latest;
     /** Model inputs of the example at hand, dequantised here from 8-bit features: one buffer, no array a record. */
     private transient float[] inputs;
+    /** The example at hand's features in arrival form: the learner keeps 8-bit rows as 8-bit state. */
+    private transient Features view;
     private transient LearnerMetrics perKey;
 
     /**
@@ -130,6 +133,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
         inputs = new float[config.learner().model().inputs()];
+        view = Features.dense(inputs);
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>(LAST_ACTIVE_STATE_NAME, Types.LONG));
         expired = metrics.counter("learnersExpired");
         metrics.gauge("liveLearners", (Gauge<Long>) () -> liveLearners);
@@ -172,8 +176,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             heldOut.inc();
         }
         emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime,
-                example.featuresInto(inputs),
-                example.label, example.eval), out);
+                example.featuresView(view), example.label, example.eval), out);
         moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
         state.update(learner);
     }

@@ -1,5 +1,6 @@
 package io.streamcl.flink.serde;
 
+import io.streamcl.core.state.Features;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -39,10 +40,13 @@ public class StreamExample {
         if (quantized == null) {
             return features;
         }
-        for (int i = 0; i < quantized.length; i++) {
-            buffer[i] = offset + scale * (quantized[i] & 0xFF);
-        }
+        Features.quantized(quantized, scale, offset).copyInto(buffer, 0);
         return buffer;
+    }
+
+    /** The features in their arrival form, through {@code view} (re-pointed at this example's arrays and returned). */
+    public Features featuresView(Features view) {
+        return quantized != null ? view.setQuantized(quantized, scale, offset) : view.setDense(features);
     }
 
     /** Feature count in either form. */

@@ -2,6 +2,7 @@ package io.streamcl.flink.bench;
 
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.state.Features;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.learner.LearnerStateSerializer;
 import java.util.Arrays;
@@ -12,11 +13,13 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 
 /**
- * Per-key learner state of the default model (784-256-256-10, SGD) after a five-task stream with replay and full
- * held-out sets: serialized bytes, and the median time to serialize, deserialize and copy it (what every checkpoint
- * and every copy-on-write copy of the hashmap backend costs per key). Prints a table; run with the test classpath:
- * {@code java -cp ... io.streamcl.flink.bench.LearnerStateBench [tasks] [examples-per-task] [repetitions]}. Uses
- * only API every release has, so the same program measures an older build.
+ * Per-key learner state of the default model (784-256-256-10, SGD) after a stream of 8-bit pixels with replay and
+ * full held-out sets (every fifth example held out, capped at 500 per task): serialized bytes, and the median time
+ * to serialize, deserialize and copy it (what every checkpoint and every copy-on-write copy of the hashmap backend
+ * costs per key). With input form {@code float} the pixels reach the learner dequantised, as every build before
+ * learner state 3 stored them; with {@code 8bit} they arrive as the job hands them over. Prints a table; run with the
+ * test classpath: {@code java -cp ... io.streamcl.flink.bench.LearnerStateBench [tasks] [examples-per-task]
+ * [repetitions] [8bit|float]}.
  */
 public final class LearnerStateBench {
     private LearnerStateBench() {}
@@ -25,6 +28,7 @@ public final class LearnerStateBench {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int perTask = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 9;
+        boolean eightBit = args.length <= 3 || args[3].equals("8bit");
         Map<String, String> settings = new HashMap<>();
         settings.put(LearnerSettings.REPLAY, "reservoir(capacity=2000)");
         settings.put(LearnerSettings.EVAL_EVERY, "1000000");
@@ -32,13 +36,17 @@ public final class LearnerStateBench {
         ContinualLearnerConfig config = LearnerSettings.parse(settings);
         ContinualLearner learner = ContinualLearner.create(config);
         SplittableRandom random = new SplittableRandom(1);
-        float[] x = new float[784];
+        byte[] pixels = new byte[784];
+        // 8-bit pixels as the loadgen sends them: q / 255
+        Features quantized = Features.quantized(pixels, 1 / 255f, 0);
+        float[] dense = new float[784];
+        Features x = eightBit ? quantized : Features.dense(dense);
         for (int t = 0; t < tasks; t++) {
             for (int i = 0; i < perTask; i++) {
                 int label = random.nextInt(10);
-                for (int j = 0; j < x.length; j++) {
-                    // 8-bit pixels as the loadgen sends them, dequantized: q / 255
-                    x[j] = random.nextInt(256) / 255f;
+                random.nextBytes(pixels);
+                if (!eightBit) {
+                    quantized.copyInto(dense, 0);
                 }
                 long seq = (long) t * perTask + i;
                 learner.observe(t, seq, seq, x, label, i % 5 == 0);
@@ -62,10 +70,14 @@ public final class LearnerStateBench {
             serializer.copy(learner);
             copy[r] = System.nanoTime() - start;
         }
-        System.out.printf("%-28s %12s %14s %16s %10s%n", "state", "bytes", "serialize ms", "deserialize ms", "copy ms");
-        System.out.printf("%-28s %12d %14.1f %16.1f %10.1f%n",
-                tasks + " tasks, " + perTask + "/task, replay 2000", bytes, median(serialize), median(deserialize),
+        System.out.printf("%-44s %12s %14s %16s %10s%n", "state", "bytes", "serialize ms", "deserialize ms", "copy ms");
+        System.out.printf("%-44s %12d %14.1f %16.1f %10.1f%n", tasks + " tasks, " + perTask + "/task, replay 2000, "
+                + (eightBit ? "8-bit" : "float") + " input", bytes, median(serialize), median(deserialize),
                 median(copy));
+        long model = 4L * learner.learner().model().parameters().length;
+        long replay = learner.learner().replayMemory().orElseThrow().bytes();
+        System.out.printf("of which in memory: model %d bytes, replay rows %d bytes (%d held)%n", model, replay,
+                learner.learner().replayMemory().orElseThrow().size());
     }
 
     private static double median(long[] nanos) {
