@@ -25,7 +25,7 @@ public record DropCusumConfig(double k, double h, double drop, double alpha, dou
         int minInstances, double modelNoise, Watch watch) implements DetectorConfig {
     public static final String NAME = "drop-cusum";
     public static final double DEFAULT_K = 1.25;
-    public static final double DEFAULT_H = 4.5;
+    public static final double DEFAULT_H = 5.0;
     public static final double DEFAULT_DROP = 0.02;
     public static final double DEFAULT_ALPHA = 0.2;
     public static final double DEFAULT_BETA = 0.3;

@@ -38,7 +38,7 @@ class AlertFunctionTest {
         assertThat(opened.getMetric()).isEqualTo("accuracy");
         assertThat(opened.getConfigHash()).isEqualTo("cafe");
         // No sample count: se = sqrt(0.9 * 0.1 / 1000) = 0.0095. The first dipped evaluation is (0.9 - 0.7) / se
-        // - 1.25 = 19.8 standard errors past the allowance (h = 4.5), its fast average 0.86 is 0.04 >= 0.02 below
+        // - 1.25 = 19.8 standard errors past the allowance (h = 5), its fast average 0.86 is 0.04 >= 0.02 below
         // the baseline and its smoothed value 0.06 >= max(0.02, se) below: opened at once.
         assertThat(opened.getModelStep()).isEqualTo(410);
         assertThat(opened.getOnsetStep()).isEqualTo(410);
@@ -47,7 +47,7 @@ class AlertFunctionTest {
         assertThat(opened.getCurrent()).isCloseTo(0.7, within(1e-12));
         assertThat(opened.getDepth()).isCloseTo(0.2, within(1e-12));
         assertThat(opened.getSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(opened.getDetector()).startsWith("drop-cusum(k=1.25,h=4.5,");
+        assertThat(opened.getDetector()).startsWith("drop-cusum(k=1.25,h=5,");
         assertThat(opened.getAlertId()).isEqualTo("k@cafe/0/forgetting_spike/410");
         assertThat(opened.getEvaluationSeq()).isEqualTo(41);
         assertThat(opened.getRecoveryStep()).isNull();
