@@ -28,6 +28,7 @@ public final class ExportedMetrics {
     public static final String ALERTS_RESOLVED = "alertsResolved";
     public static final String STALE_EVALUATIONS = "staleEvaluations";
     public static final String ALERT_RESTARTS = "alertRestarts";
+    /** Per operator subtask in total, and per reason (scope {@code reason_}, label {@code reason}). */
     public static final String DEAD_LETTERS = "deadLetters";
     public static final String EXAMPLES_HELD_OUT = "examplesHeldOut";
 
@@ -41,6 +42,7 @@ public final class ExportedMetrics {
                 key + EXAMPLES_PER_SECOND, key + ALERTS_OPEN,
                 OPERATOR_PREFIX + ALERTS_OPENED, OPERATOR_PREFIX + ALERTS_RESOLVED,
                 OPERATOR_PREFIX + STALE_EVALUATIONS, OPERATOR_PREFIX + ALERT_RESTARTS, OPERATOR_PREFIX + DEAD_LETTERS,
+                OPERATOR_PREFIX + DeadLetterMetrics.REASON + "_" + DEAD_LETTERS,
                 OPERATOR_PREFIX + EXAMPLES_HELD_OUT);
     }
 }
