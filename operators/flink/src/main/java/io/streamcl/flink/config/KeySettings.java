@@ -30,7 +30,8 @@ public final class KeySettings {
                 Setting.valueOf(DEFINITIONS, IDLE_EXPIRY, settings));
     }
 
-    private static Duration duration(String text) {
+    /** Parses an ISO-8601 duration setting; the error says what is expected. */
+    static Duration duration(String text) {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {

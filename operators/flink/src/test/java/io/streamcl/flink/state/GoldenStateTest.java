@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class GoldenStateTest {
     /** Learner state versions with committed bytes: 1 (the first release), 2 (end-of-input flag, EMA metrics, FWT probe). */
     private static final int[] LEARNER_VERSIONS = {1, 2};
-    private static final int[] ALERT_VERSIONS = {1, 2};
+    /** Alert state versions: 1, 2 (evaluation sequence and run), 3 (configuration and last event time of the run). */
+    private static final int[] ALERT_VERSIONS = {1, 2, 3};
 
     @Test
     void everyLearnerStateVersionRestores() throws IOException {
