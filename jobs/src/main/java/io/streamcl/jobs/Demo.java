@@ -221,6 +221,10 @@ public final class Demo implements Callable<Integer> {
     private static String describe(ForgettingAlert alert) {
         String subject = (alert.getTaskId() == null ? "learner" : "task " + alert.getTaskId()) + " "
                 + alert.getMetric();
+        if (alert.getState() == AlertState.RESOLVED && alert.getRecoveryStep() == null) {
+            return String.format(Locale.ROOT, "alert RESOLVED %s %s at step %d: %s", alert.getKind(), subject,
+                    alert.getModelStep(), alert.getMessage());
+        }
         if (alert.getState() == AlertState.RESOLVED) {
             return String.format(Locale.ROOT, "alert RESOLVED %s %s at step %d: recovered at step %d, %d steps after"
                     + " the onset at %d; worst depth %s", alert.getKind(), subject, alert.getModelStep(),

@@ -61,7 +61,7 @@ public final class AlertJob extends StreamJob {
         AlertWorkflow.define(
                 env.fromSource(options.source(evaluationsTopic, groupId), WatermarkStrategy.noWatermarks(),
                         "evaluations").uid(Uids.EVALUATIONS_SOURCE),
-                config,
+                config, AlertSettings.stateTtl(settings()),
                 options.sink(ForgettingAlert.class, alertsTopic, ForgettingAlert::getKey, groupId, "alerts"),
                 deadLetters(groupId));
         return env.execute("StreamCL alerts (" + config.forgetting().detector().canonical() + ")");

@@ -8,6 +8,7 @@ import io.streamcl.jobs.common.Uids;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.ForgettingAlert;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,8 +22,8 @@ public final class AlertWorkflow {
     private AlertWorkflow() {}
 
     /** Decode raw evaluation records, dead-letter the bad ones, and raise alerts on the rest. */
-    public static void define(DataStream<KafkaRecord> records, AlertConfig config, Sink<ForgettingAlert> alerts,
-            Sink<DeadLetter> deadLetters) {
+    public static void define(DataStream<KafkaRecord> records, AlertConfig config, Duration stateTtl,
+            Sink<ForgettingAlert> alerts, Sink<DeadLetter> deadLetters) {
         SingleOutputStreamOperator<EvaluationEvent> events = records
                 .process(new RecordDecoder<>(EvaluationEvent.class, EvaluationEvent.class, AlertFunction::checked))
                 .uid(Uids.EVALUATION_DECODER)
@@ -31,13 +32,14 @@ public final class AlertWorkflow {
                 .sinkTo(deadLetters)
                 .uid(Uids.DEAD_LETTERS_SINK)
                 .name("dead letters");
-        alerts(events, config, alerts);
+        alerts(events, config, stateTtl, alerts);
     }
 
-    /** Key evaluation events by learner and configuration, run the alert rules, and write their alerts to the sink. */
-    public static void alerts(DataStream<EvaluationEvent> events, AlertConfig config, Sink<ForgettingAlert> alerts) {
+    /** Key evaluation events by learner, run the alert rules, and write their alerts to the sink. */
+    public static void alerts(DataStream<EvaluationEvent> events, AlertConfig config, Duration stateTtl,
+            Sink<ForgettingAlert> alerts) {
         events.keyBy(AlertFunction::stateKey, Types.STRING)
-                .process(new AlertFunction(config))
+                .process(new AlertFunction(config, stateTtl))
                 .uid(Uids.ALERTS)
                 .name("alerts")
                 .sinkTo(alerts)

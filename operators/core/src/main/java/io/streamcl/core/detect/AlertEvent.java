@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * One lifecycle event of an alert, as plain data for the Flink side to map onto the Avro {@code ForgettingAlert}
- * (state OPENED or RESOLVED); both events of one alert share {@link #alertId}. Values are in the monitored metric's
+ * (state OPENED, or RESOLVED for both {@link AlertResolved} and {@link AlertClosed}); both events of one alert share {@link #alertId}. Values are in the monitored metric's
  * units; a divergence alert on a non-finite loss carries NaN where the metric was not a number.
  */
-public sealed interface AlertEvent permits AlertOpened, AlertResolved {
+public sealed interface AlertEvent permits AlertOpened, AlertResolved, AlertClosed {
 
     AlertKind kind();
 

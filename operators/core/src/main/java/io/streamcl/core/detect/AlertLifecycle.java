@@ -90,6 +90,21 @@ final class AlertLifecycle {
                 message, recoveryStep, recoveryStep - onsetStep, worstDepth));
     }
 
+    /**
+     * Ends the open alert, if any, without a recovery, because {@code reason} (e.g. its run was superseded); no
+     * cool-down follows, since nothing is watched any more.
+     */
+    Optional<AlertEvent> close(long step, String reason) {
+        if (!open) {
+            return Optional.empty();
+        }
+        open = false;
+        recoveredRun = 0;
+        String message = String.format(Locale.ROOT, "closed without recovery at step %d, %d steps after onset: %s;"
+                + " worst depth %.4g", step, step - onsetStep, reason, worstDepth);
+        return Optional.of(new AlertClosed(kind, step, onsetStep, baseline, severity, detector, message, worstDepth));
+    }
+
     void writeTo(DataOutput out) throws IOException {
         StateFormat.writeHeader(out, KIND, FORMAT_VERSION);
         out.writeBoolean(open);

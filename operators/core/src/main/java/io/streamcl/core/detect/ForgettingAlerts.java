@@ -85,6 +85,11 @@ public final class ForgettingAlerts {
                 Severity.of(depth, config.warningDepth(), config.criticalDepth()), message);
     }
 
+    /** Ends this rule's open alert, if any, without a recovery (see {@link AlertClosed}). */
+    public Optional<AlertEvent> close(long step, String reason) {
+        return lifecycle.close(step, reason);
+    }
+
     public void writeTo(DataOutput out) throws IOException {
         StateFormat.writeHeader(out, KIND, FORMAT_VERSION);
         out.writeLong(count);

@@ -67,6 +67,11 @@ public final class TrendAlerts {
         return lifecycle.offer(step, value, opening);
     }
 
+    /** Ends this rule's open alert, if any, without a recovery (see {@link AlertClosed}). */
+    public Optional<AlertEvent> close(long step, String reason) {
+        return lifecycle.close(step, reason);
+    }
+
     public void writeTo(DataOutput out) throws IOException {
         StateFormat.writeHeader(out, KIND, FORMAT_VERSION);
         out.writeLong(count);

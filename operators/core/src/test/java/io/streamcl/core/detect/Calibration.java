@@ -15,8 +15,8 @@ import java.util.function.Function;
 public final class Calibration {
     /** The accuracy grid: the forgetting-alert rule on every detector around its defaults, watching drops. */
     static final List<String> GRID = List.of(
-            "drop-cusum()", "drop-cusum(k=1,h=7)", "drop-cusum(k=1.5,h=5)", "drop-cusum(h=7)",
-            "drop-cusum(follow=0.1)", "drop-cusum(alpha=0.3,follow=1,h=9)", "drop-cusum(min_instances=30)",
+            "drop-cusum()", "drop-cusum(h=4.5)", "drop-cusum(k=1.5,h=4)", "drop-cusum(delay=0)",
+            "drop-cusum(delay=3)", "drop-cusum(beta=0.2)", "drop-cusum(k=1,h=5)", "drop-cusum(min_instances=30)",
             "ewma-drop(min_instances=10)", "ewma-drop()", "drop-from-best(drop=0.045,alpha=0.2)",
             "page-hinkley(lambda=0.25,watch=down)", "cusum(k=2,h=10,sigma_floor=0.005)", "adwin()");
 

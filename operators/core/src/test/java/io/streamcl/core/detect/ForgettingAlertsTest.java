@@ -70,6 +70,26 @@ class ForgettingAlertsTest {
                 .isEqualTo("learner-a/1/forgetting_spike/40");
     }
 
+    // The same dip, closed at index 44 while open: one AlertClosed with the opening's id, baseline and the worst depth
+    // so far (0.2), NaN as current and depth; nothing left to close afterwards, and the rule stays usable.
+    @Test
+    void closingAnOpenAlertEndsItWithoutARecovery() {
+        ForgettingAlerts alerts = ForgettingAlerts.create(BY_HAND);
+        AlertOpened opened = (AlertOpened) feed(alerts, concat(repeat(0.9, 40), repeat(0.7, 5))).get(0);
+
+        AlertClosed closed = (AlertClosed) alerts.close(44, "superseded").orElseThrow();
+        assertThat(closed.alertId("k", 0)).isEqualTo(opened.alertId("k", 0));
+        assertThat(closed.step()).isEqualTo(44);
+        assertThat(closed.baseline()).isEqualTo(0.9);
+        assertThat(closed.worstDepth()).isCloseTo(0.2, within(1e-12));
+        assertThat(closed.current()).isNaN();
+        assertThat(closed.depth()).isNaN();
+        assertThat(closed.message()).isEqualTo("closed without recovery at step 44, 4 steps after onset: superseded;"
+                + " worst depth 0.2000");
+        assertThat(alerts.isOpen()).isFalse();
+        assertThat(alerts.close(45, "again")).isEmpty();
+    }
+
     @Test
     void noisyDipsGiveExactlyOneOpenedThenOneResolvedEvent() {
         for (long seed = 1; seed <= 30; seed++) {

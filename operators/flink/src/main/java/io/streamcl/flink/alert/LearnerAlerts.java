@@ -12,6 +12,7 @@ import io.streamcl.schemas.TaskMetrics;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,14 +35,16 @@ import java.util.Optional;
  * its model step with a periodic one is fed too), else its model step. An event that goes back in either (a model
  * restarted from scratch, e.g. a stateless redeploy, or from an older savepoint) is a new run: {@link #position}
  * says so and the caller starts from {@link #nextRun()}, a fresh state whose alert ids differ from the old run's.
- * An event at the same position as the last one is a duplicate and skipped.
+ * An event of another configuration hash supersedes this state the same way ({@link #nextConfiguration()}). Either
+ * way the caller first {@link #close}s the old run's open alerts, which would otherwise never resolve. An event at
+ * the same position as the last one is a duplicate and skipped.
  */
 public final class LearnerAlerts {
     /** The metric forgetting alerts watch: a task's held-out accuracy. */
     public static final String ACCURACY = "accuracy";
     /** The metric divergence alerts watch. */
     public static final String TRAIN_LOSS = "train-loss";
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     /** Where an event falls relative to the ones fed so far. */
     public enum Position {
@@ -50,7 +53,9 @@ public final class LearnerAlerts {
         /** At the position of the last one: a duplicate, skip it. */
         DUPLICATE,
         /** Before the last one: the model restarted, start a new run. */
-        RESTART
+        RESTART,
+        /** Of another configuration than the events fed so far: start afresh for it. */
+        NEW_CONFIGURATION
     }
 
     private static final DivergenceAlertsConfig DIVERGENCE = DivergenceAlertsConfig.defaults();
@@ -67,6 +72,10 @@ public final class LearnerAlerts {
     private long lastSeq;
     /** Runs of this key and configuration before this one; part of alert ids, so a new run never reuses one. */
     private int run;
+    /** Configuration of the events fed so far; null before the first (and in states of format 1 and 2). */
+    private String configHash;
+    private String configName;
+    private Instant lastEventTime = Instant.EPOCH;
 
     /** One task's forgetting alerts, and whether its new-task accuracy went to the trend rule yet. */
     private static final class TaskWatch {
@@ -93,6 +102,9 @@ public final class LearnerAlerts {
 
     /** Where {@code event} falls: evaluation sequence first (0 = not filled), model step otherwise. */
     public Position position(EvaluationEvent event) {
+        if (configHash != null && !configHash.equals(event.getConfigHash())) {
+            return Position.NEW_CONFIGURATION;
+        }
         long seq = event.getEvaluationSeq();
         long step = event.getModelStep();
         if (step < lastStep || (seq > 0 && seq < lastSeq)) {
@@ -107,6 +119,29 @@ public final class LearnerAlerts {
         LearnerAlerts next = create(config);
         next.run = run + 1;
         return next;
+    }
+
+    /** A fresh state for a new configuration of this key. */
+    public LearnerAlerts nextConfiguration() {
+        return create(config);
+    }
+
+    /**
+     * Ends every open alert of this state without a recovery, because {@code reason}; the events are dated at the
+     * last evaluation fed.
+     */
+    public List<RaisedAlert> close(String reason) {
+        List<RaisedAlert> closed = new ArrayList<>();
+        add(closed, null, TRAIN_LOSS, divergence.close(lastStep, reason));
+        tasks.forEach((taskId, watch) -> add(closed, taskId, ACCURACY, watch.forgetting.close(lastStep, reason)));
+        add(closed, null, NEW_TASK_ACCURACY.metric(), newTaskAccuracy.close(lastStep, reason));
+        add(closed, null, DORMANT_FRACTION.metric(), dormantFraction.close(lastStep, reason));
+        return closed;
+    }
+
+    /** The last evaluation fed, as the source of the records of alerts {@link #close}d after it. */
+    public AlertSource lastSource(String key) {
+        return new AlertSource(key, configHash == null ? "" : configHash, configName, lastSeq, lastEventTime);
     }
 
     /** The runs before this one (restarts seen under this key and configuration). */
@@ -128,6 +163,9 @@ public final class LearnerAlerts {
         }
         lastStep = step;
         lastSeq = event.getEvaluationSeq();
+        configHash = event.getConfigHash();
+        configName = event.getConfigName();
+        lastEventTime = event.getEventTime();
         List<RaisedAlert> raised = new ArrayList<>();
         if (event.getTrainLoss() != null) {
             add(raised, null, TRAIN_LOSS, divergence.observe(step, event.getTrainLoss()));
@@ -189,6 +227,15 @@ public final class LearnerAlerts {
         out.writeLong(lastStep);
         out.writeLong(lastSeq);
         out.writeInt(run);
+        out.writeBoolean(configHash != null);
+        if (configHash != null) {
+            out.writeUTF(configHash);
+        }
+        out.writeBoolean(configName != null);
+        if (configName != null) {
+            out.writeUTF(configName);
+        }
+        out.writeLong(lastEventTime.toEpochMilli());
         divergence.writeTo(out);
         newTaskAccuracy.writeTo(out);
         dormantFraction.writeTo(out);
@@ -203,18 +250,24 @@ public final class LearnerAlerts {
     /** Reads a state written by {@link #writeTo} under {@code config}. */
     public static LearnerAlerts readFrom(DataInput in, AlertConfig config) throws IOException {
         int version = in.readInt();
-        if (version != 1 && version != FORMAT_VERSION) {
-            throw new IOException("alert state has format version " + version + ", this build reads 1 and "
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("alert state has format version " + version + ", this build reads 1 to "
                     + FORMAT_VERSION);
         }
         long lastStep = in.readLong();
         long lastSeq = version == 1 ? 0 : in.readLong();
         int run = version == 1 ? 0 : in.readInt();
+        String configHash = version >= 3 && in.readBoolean() ? in.readUTF() : null;
+        String configName = version >= 3 && in.readBoolean() ? in.readUTF() : null;
+        Instant lastEventTime = version >= 3 ? Instant.ofEpochMilli(in.readLong()) : Instant.EPOCH;
         LearnerAlerts alerts = new LearnerAlerts(config, DivergenceAlerts.readFrom(in, DIVERGENCE),
                 TrendAlerts.readFrom(in, NEW_TASK_ACCURACY), TrendAlerts.readFrom(in, DORMANT_FRACTION));
         alerts.lastStep = lastStep;
         alerts.lastSeq = lastSeq;
         alerts.run = run;
+        alerts.configHash = configHash;
+        alerts.configName = configName;
+        alerts.lastEventTime = lastEventTime;
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             int taskId = in.readInt();

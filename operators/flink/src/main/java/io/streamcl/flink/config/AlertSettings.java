@@ -1,9 +1,11 @@
 package io.streamcl.flink.config;
 
+import io.streamcl.cli.Durations;
 import io.streamcl.core.detect.DetectorConfig;
 import io.streamcl.core.detect.ForgettingAlertsConfig;
 import io.streamcl.core.detect.LifecycleConfig;
 import io.streamcl.flink.alert.AlertConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,12 @@ public final class AlertSettings {
     /** Evaluations after a forgetting alert resolves during which the same task opens no new one. */
     public static final String COOL_DOWN = "alert.cool-down";
     public static final String MAX_TASKS = "alert.max-tasks";
+    /** Processing time without evaluations after which a learner key's alert state is dropped. */
+    public static final String STATE_TTL = "alert.state-ttl";
+    public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(7);
 
     /**
-     * Defaults: the calibrated ones of docs/detector-calibration.md. Every one shapes state: the rules' states hold
+     * Defaults: the calibrated ones of docs/detector-calibration.md. Every one but the state TTL shapes state: the rules' states hold
      * figures of the configured detector and thresholds, so a restore under other values is refused.
      */
     public static final List<Setting<?>> DEFINITIONS = List.of(
@@ -48,7 +53,11 @@ public final class AlertSettings {
             Setting.integer(COOL_DOWN, LifecycleConfig.DEFAULT_COOL_DOWN_EVALUATIONS, true,
                     "evaluations after a resolution during which the task opens no new alert"),
             Setting.integer(MAX_TASKS, AlertConfig.DEFAULT_MAX_TASKS, true,
-                    "tasks whose alert state a key keeps; beyond it the task seen first is forgotten"));
+                    "tasks whose alert state a key keeps; beyond it the task seen first is forgotten"),
+            Setting.of(STATE_TTL, "duration", Durations.format(DEFAULT_STATE_TTL), false,
+                    "how long (processing time) a learner key may send no evaluation before its open alerts are"
+                            + " closed and its alert state dropped; 0 keeps it forever (" + Durations.SYNTAX + ")",
+                    Durations::parse));
 
     /** Default text of every key. */
     public static final Map<String, String> DEFAULTS = DEFINITIONS.stream()
@@ -79,6 +88,11 @@ public final class AlertSettings {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage() + " (settings: "
                     + new TreeMap<>(settings) + ")");
         }
+    }
+
+    /** The state TTL of {@code settings} over the default (not part of {@link AlertConfig}: it shapes no state). */
+    public static Duration stateTtl(Map<String, String> settings) {
+        return Setting.valueOf(DEFINITIONS, STATE_TTL, settings);
     }
 
     /** The settings that {@link #parse} turns back into {@code config}. */

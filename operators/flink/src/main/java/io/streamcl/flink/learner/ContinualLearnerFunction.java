@@ -8,6 +8,7 @@ import io.streamcl.core.state.Features;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.metrics.DeadLetterMetrics;
 import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.EvaluationEvents;
 import io.streamcl.flink.serde.KafkaRecord;
@@ -87,6 +88,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
     private transient ValueState<Long> deadline;
+    private transient DeadLetterMetrics deadLetters;
     private transient Counter heldOut;
     private transient ValueState<Long> lastActive;
     private transient long liveLearners;
@@ -132,6 +134,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
+        deadLetters = new DeadLetterMetrics(metrics);
         inputs = new float[config.learner().model().inputs()];
         view = Features.dense(inputs);
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>(LAST_ACTIVE_STATE_NAME, Types.LONG));
@@ -234,9 +237,11 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private void rejectNewKey(StreamExample example, Context ctx) {
         KafkaRecord source = new KafkaRecord(example.sourceTopic, example.sourcePartition, example.sourceOffset,
                 example.key.getBytes(StandardCharsets.UTF_8), null);
-        ctx.output(DEAD_LETTERS, DeadLetters.of(source, "too-many-keys", "key '" + example.key + "' would start learner "
+        DeadLetter letter = DeadLetters.of(source, "too-many-keys", "key '" + example.key + "' would start learner "
                 + (liveLearners + 1) + " of this subtask, over the limit of keys.max-learners=" + keys.maxLearners()
-                + " (the value is not kept: the learner sees decoded examples only)"));
+                + " (the value is not kept: the learner sees decoded examples only)");
+        deadLetters.count(letter);
+        ctx.output(DEAD_LETTERS, letter);
     }
 
     /** Records this key's activity; its first activity schedules the idle check. */

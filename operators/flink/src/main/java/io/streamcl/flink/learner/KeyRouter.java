@@ -1,6 +1,7 @@
 package io.streamcl.flink.learner;
 
 import io.streamcl.flink.config.KeyRoutes;
+import io.streamcl.flink.metrics.DeadLetterMetrics;
 import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.KafkaRecord;
 import io.streamcl.flink.serde.StreamExample;
@@ -22,6 +23,7 @@ import org.apache.flink.util.OutputTag;
 public final class KeyRouter extends ProcessFunction<StreamExample, DeadLetter> {
     private final KeyRoutes routes;
     private transient Map<String, OutputTag<StreamExample>> tags;
+    private transient DeadLetterMetrics deadLetters;
 
     public KeyRouter(KeyRoutes routes) {
         this.routes = routes;
@@ -35,6 +37,7 @@ public final class KeyRouter extends ProcessFunction<StreamExample, DeadLetter> 
     @Override
     public void open(OpenContext context) {
         tags = new HashMap<>();
+        deadLetters = new DeadLetterMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -46,7 +49,10 @@ public final class KeyRouter extends ProcessFunction<StreamExample, DeadLetter> 
         }
         KafkaRecord source = new KafkaRecord(example.sourceTopic, example.sourcePartition, example.sourceOffset,
                 example.key.getBytes(StandardCharsets.UTF_8), null);
-        out.collect(DeadLetters.of(source, "unrouted-key", "key '" + example.key + "' matches no --config-for rule "
-                + routes + " (the value is not kept: the router sees decoded examples only)"));
+        DeadLetter letter = DeadLetters.of(source, "unrouted-key", "key '" + example.key
+                + "' matches no --config-for rule " + routes + " (the value is not kept: the router sees decoded"
+                + " examples only)");
+        deadLetters.count(letter);
+        out.collect(letter);
     }
 }

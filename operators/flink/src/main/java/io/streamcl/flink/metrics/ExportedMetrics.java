@@ -28,6 +28,10 @@ public final class ExportedMetrics {
     public static final String ALERTS_RESOLVED = "alertsResolved";
     public static final String STALE_EVALUATIONS = "staleEvaluations";
     public static final String ALERT_RESTARTS = "alertRestarts";
+    /** Open alerts closed without recovery because their run or configuration was superseded or their key expired. */
+    public static final String ALERTS_SUPERSEDED = "alertsSuperseded";
+    public static final String ALERT_STATES_EXPIRED = "alertStatesExpired";
+    /** Per operator subtask in total, and per reason (scope {@code reason_}, label {@code reason}). */
     public static final String DEAD_LETTERS = "deadLetters";
     public static final String EXAMPLES_HELD_OUT = "examplesHeldOut";
 
@@ -40,7 +44,9 @@ public final class ExportedMetrics {
                 key + WORST_CASE_ACCURACY, key + ONLINE_ACCURACY, key + MODEL_STEP, key + EXAMPLES_SEEN,
                 key + EXAMPLES_PER_SECOND, key + ALERTS_OPEN,
                 OPERATOR_PREFIX + ALERTS_OPENED, OPERATOR_PREFIX + ALERTS_RESOLVED,
-                OPERATOR_PREFIX + STALE_EVALUATIONS, OPERATOR_PREFIX + ALERT_RESTARTS, OPERATOR_PREFIX + DEAD_LETTERS,
+                OPERATOR_PREFIX + STALE_EVALUATIONS, OPERATOR_PREFIX + ALERT_RESTARTS,
+                OPERATOR_PREFIX + ALERTS_SUPERSEDED, OPERATOR_PREFIX + ALERT_STATES_EXPIRED, OPERATOR_PREFIX + DEAD_LETTERS,
+                OPERATOR_PREFIX + DeadLetterMetrics.REASON + "_" + DEAD_LETTERS,
                 OPERATOR_PREFIX + EXAMPLES_HELD_OUT);
     }
 }

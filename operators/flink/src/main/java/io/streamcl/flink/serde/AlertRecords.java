@@ -1,9 +1,11 @@
 package io.streamcl.flink.serde;
 
+import io.streamcl.core.detect.AlertClosed;
 import io.streamcl.core.detect.AlertEvent;
 import io.streamcl.core.detect.AlertOpened;
 import io.streamcl.core.detect.AlertResolved;
 import io.streamcl.flink.alert.AlertFunction;
+import io.streamcl.flink.alert.AlertSource;
 import io.streamcl.flink.alert.RaisedAlert;
 import io.streamcl.schemas.AlertKind;
 import io.streamcl.schemas.AlertState;
@@ -26,16 +28,25 @@ public final class AlertRecords {
      * number and event time it carries.
      */
     public static ForgettingAlert of(EvaluationEvent source, RaisedAlert raised) {
+        return of(AlertSource.of(source), raised);
+    }
+
+    /**
+     * The record of {@code raised} for {@code source}; an {@link AlertClosed} is a RESOLVED record without a recovery
+     * step or duration, whose message says why it closed.
+     */
+    public static ForgettingAlert of(AlertSource source, RaisedAlert raised) {
         AlertEvent e = raised.event();
         ForgettingAlert.Builder alert = ForgettingAlert.newBuilder()
-                .setAlertId(e.alertId(raised.idScope(source.getKey(), AlertFunction.configScope(source)), raised.taskId()))
-                .setKey(source.getKey())
+                .setAlertId(e.alertId(raised.idScope(source.key(), AlertFunction.configScope(source.configName(),
+                        source.configHash())), raised.taskId()))
+                .setKey(source.key())
                 .setTaskId(raised.taskId())
-                .setConfigHash(source.getConfigHash())
-                .setConfigName(source.getConfigName())
-                .setEvaluationSeq(source.getEvaluationSeq())
+                .setConfigHash(source.configHash())
+                .setConfigName(source.configName())
+                .setEvaluationSeq(source.evaluationSeq())
                 .setModelStep(e.step())
-                .setEventTime(source.getEventTime())
+                .setEventTime(source.eventTime())
                 .setState(e instanceof AlertOpened ? AlertState.OPENED : AlertState.RESOLVED)
                 .setKind(AlertKind.valueOf(e.kind().name()))
                 .setSeverity(Severity.valueOf(e.severity().name()))
@@ -50,6 +61,8 @@ public final class AlertRecords {
             alert.setRecoveryStep(resolved.recoveryStep())
                     .setDurationSteps(resolved.durationSteps())
                     .setWorstDepth(finiteOrNull(resolved.worstDepth()));
+        } else if (e instanceof AlertClosed closed) {
+            alert.setWorstDepth(finiteOrNull(closed.worstDepth()));
         }
         return alert.build();
     }

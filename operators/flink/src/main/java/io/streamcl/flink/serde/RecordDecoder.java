@@ -1,5 +1,6 @@
 package io.streamcl.flink.serde;
 
+import io.streamcl.flink.metrics.DeadLetterMetrics;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.codec.EventCodec;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -28,7 +28,7 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
     private final Class<T> outputType;
     private final RecordMapper<E, T> mapper;
     private transient EventCodec<E> codec;
-    private transient Counter rejected;
+    private transient DeadLetterMetrics rejected;
 
     public RecordDecoder(Class<E> eventType, Class<T> outputType, RecordMapper<E, T> mapper) {
         this.eventType = eventType;
@@ -39,7 +39,7 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
     @Override
     public void open(OpenContext context) {
         codec = EventCodec.of(eventType, mapper.limits());
-        rejected = getRuntimeContext().getMetricGroup().counter("deadLetters");
+        rejected = new DeadLetterMetrics(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -71,7 +71,8 @@ public class RecordDecoder<E extends SpecificRecordBase, T> extends ProcessFunct
     }
 
     private void reject(KafkaRecord record, String type, String reason, Context ctx) {
-        rejected.inc();
-        ctx.output(DEAD_LETTERS, DeadLetters.of(record, type, reason));
+        DeadLetter letter = DeadLetters.of(record, type, reason);
+        rejected.count(letter);
+        ctx.output(DEAD_LETTERS, letter);
     }
 }

@@ -8,6 +8,7 @@ import io.streamcl.schemas.AlertState;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.ForgettingAlert;
 import io.streamcl.schemas.Severity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class AlertFunctionTest {
         assertThat(opened.getMetric()).isEqualTo("accuracy");
         assertThat(opened.getConfigHash()).isEqualTo("cafe");
         // No sample count: se = sqrt(0.9 * 0.1 / 1000) = 0.0095. The first dipped evaluation is (0.9 - 0.7) / se
-        // - 1.25 = 19.8 standard errors past the allowance (h = 6), its fast average 0.86 is 0.04 >= 0.02 below
+        // - 1.25 = 19.8 standard errors past the allowance (h = 5), its fast average 0.86 is 0.04 >= 0.02 below
         // the baseline and its smoothed value 0.06 >= max(0.02, se) below: opened at once.
         assertThat(opened.getModelStep()).isEqualTo(410);
         assertThat(opened.getOnsetStep()).isEqualTo(410);
@@ -47,7 +48,7 @@ class AlertFunctionTest {
         assertThat(opened.getCurrent()).isCloseTo(0.7, within(1e-12));
         assertThat(opened.getDepth()).isCloseTo(0.2, within(1e-12));
         assertThat(opened.getSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(opened.getDetector()).startsWith("drop-cusum(k=1.25,h=6,");
+        assertThat(opened.getDetector()).startsWith("drop-cusum(k=1.25,h=5,");
         assertThat(opened.getAlertId()).isEqualTo("k@cafe/0/forgetting_spike/410");
         assertThat(opened.getEvaluationSeq()).isEqualTo(41);
         assertThat(opened.getRecoveryStep()).isNull();
@@ -107,15 +108,80 @@ class AlertFunctionTest {
                 "k@cafe/0/forgetting_spike/410", "k@cafe#1/0/forgetting_spike/410", "k@cafe#1/0/forgetting_spike/410");
     }
 
+    // Run A (cafe) is open at evaluation 43 when configuration beef takes over the key: A's alert is closed (RESOLVED
+    // without a recovery step, dated at A's last evaluation) before beef's own state starts and alerts on its dip.
     @Test
-    void aNewConfigurationOfTheKeyHasItsOwnAlertState() throws Exception {
+    void aNewConfigurationClosesTheOldOnesOpenAlertsAndHasItsOwnState() throws Exception {
         List<EvaluationEvent> events = new ArrayList<>(Evaluations.oneDip().subList(0, 43));
         Evaluations.oneDip().forEach(e -> events.add(EvaluationEvent.newBuilder(e).setConfigHash("beef").build()));
 
-        assertThat(run(events)).extracting(ForgettingAlert::getAlertId, ForgettingAlert::getState).containsExactly(
+        List<ForgettingAlert> alerts = run(events);
+        assertThat(alerts).extracting(ForgettingAlert::getAlertId, ForgettingAlert::getState).containsExactly(
                 Tuple.tuple("k@cafe/0/forgetting_spike/410", AlertState.OPENED),
+                Tuple.tuple("k@cafe/0/forgetting_spike/410", AlertState.RESOLVED),
                 Tuple.tuple("k@beef/0/forgetting_spike/410", AlertState.OPENED),
                 Tuple.tuple("k@beef/0/forgetting_spike/410", AlertState.RESOLVED));
+        ForgettingAlert closed = alerts.get(1);
+        assertThat(closed.getConfigHash()).isEqualTo("cafe");
+        assertThat(closed.getEvaluationSeq()).isEqualTo(43);
+        assertThat(closed.getModelStep()).isEqualTo(430);
+        assertThat(closed.getRecoveryStep()).isNull();
+        assertThat(closed.getCurrent()).isNull();
+        assertThat(closed.getWorstDepth()).isCloseTo(0.2, within(1e-12));
+        assertThat(closed.getMessage()).contains("closed without recovery", "superseded by configuration beef");
+    }
+
+    @Test
+    void aRestartWhileAnAlertIsOpenClosesIt() throws Exception {
+        List<EvaluationEvent> events = new ArrayList<>(Evaluations.oneDip().subList(0, 43));
+        events.addAll(Evaluations.oneDip());
+
+        List<ForgettingAlert> alerts = run(events);
+        assertThat(alerts).extracting(ForgettingAlert::getAlertId, ForgettingAlert::getState).containsExactly(
+                Tuple.tuple("k@cafe/0/forgetting_spike/410", AlertState.OPENED),
+                Tuple.tuple("k@cafe/0/forgetting_spike/410", AlertState.RESOLVED),
+                Tuple.tuple("k@cafe#1/0/forgetting_spike/410", AlertState.OPENED),
+                Tuple.tuple("k@cafe#1/0/forgetting_spike/410", AlertState.RESOLVED));
+        assertThat(alerts.get(1).getMessage()).contains("superseded by a restarted run");
+    }
+
+    // With a TTL of one minute: a key open in the middle of its dip and then silent has its alert closed and its state
+    // dropped once a minute of processing time passes without evaluations; the same events afterwards are a new
+    // state (run 0 again), not a duplicate of the dropped one.
+    @Test
+    void aSilentKeysOpenAlertsCloseAndItsStateExpiresAfterTheTtl() throws Exception {
+        try (var harness = harness(Duration.ofMinutes(1))) {
+            harness.open();
+            harness.setProcessingTime(0);
+            feed(harness, Evaluations.oneDip().subList(0, 43));
+            harness.setProcessingTime(59_999);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            harness.setProcessingTime(60_000);
+            assertThat(harness.extractOutputValues()).extracting(ForgettingAlert::getState)
+                    .containsExactly(AlertState.OPENED, AlertState.RESOLVED);
+            assertThat(harness.extractOutputValues().get(1).getMessage()).contains("alert.state-ttl");
+            assertThat(harness.numKeyedStateEntries()).isZero();
+
+            feed(harness, Evaluations.oneDip().subList(0, 43));
+            assertThat(harness.extractOutputValues()).extracting(ForgettingAlert::getAlertId).last()
+                    .isEqualTo("k@cafe/0/forgetting_spike/410");
+        }
+    }
+
+    @Test
+    void activityPostponesTheExpiry() throws Exception {
+        try (var harness = harness(Duration.ofMinutes(1))) {
+            harness.open();
+            harness.setProcessingTime(0);
+            feed(harness, Evaluations.oneDip().subList(0, 43));
+            harness.setProcessingTime(50_000);
+            feed(harness, Evaluations.oneDip().subList(43, 44));
+            harness.setProcessingTime(100_000);
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(harness.numKeyedStateEntries()).isPositive();
+            harness.setProcessingTime(110_000);
+            assertThat(harness.extractOutputValues()).hasSize(2);
+        }
     }
 
     @Test
@@ -130,7 +196,7 @@ class AlertFunctionTest {
                 Tuple.tuple("k@every-10:cafe/0/forgetting_spike/410", "every-10"),
                 Tuple.tuple("k@every-10:cafe/0/forgetting_spike/410", "every-10"));
         assertThat(AlertFunction.stateKey(named(events.get(0), "default")))
-                .as("a job without a grid keeps its state keys").isEqualTo("k\u001fcafe");
+                .as("a job without a grid keeps its state keys: the learner key").isEqualTo("k");
     }
 
     private static EvaluationEvent named(EvaluationEvent event, String configName) {
@@ -173,7 +239,13 @@ class AlertFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, EvaluationEvent, ForgettingAlert> harness()
             throws Exception {
+        return harness(Duration.ZERO);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, EvaluationEvent, ForgettingAlert> harness(
+            Duration stateTtl) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertFunction(AlertConfig.defaults())), AlertFunction::stateKey, Types.STRING);
+                new KeyedProcessOperator<>(new AlertFunction(AlertConfig.defaults(), stateTtl)), AlertFunction::stateKey,
+                Types.STRING);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.streamcl.core.detect.AccuracyDefaults;
 import io.streamcl.core.detect.ForgettingAlertsConfig;
 import io.streamcl.flink.alert.AlertConfig;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,16 @@ class AlertSettingsTest {
         assertRejected(Map.of(AlertSettings.CRITICAL_DEPTH, "0.01"), "alert.critical-depth=0.01", "critical_depth");
         assertRejected(Map.of(AlertSettings.COOL_DOWN, "soon"), "alert.cool-down", "soon");
         assertRejected(Map.of(AlertSettings.MAX_TASKS, "1"), "alert.max-tasks=1");
+    }
+
+    @Test
+    void theStateTtlIsADurationOutsideTheStateShapingConfig() {
+        assertThat(AlertSettings.stateTtl(Map.of())).isEqualTo(Duration.ofDays(7));
+        assertThat(AlertSettings.stateTtl(Map.of(AlertSettings.STATE_TTL, "PT0S"))).isZero();
+        assertThat(AlertSettings.stateTtl(Map.of(AlertSettings.STATE_TTL, "PT12H"))).isEqualTo(Duration.ofHours(12));
+        assertThat(AlertSettings.format(AlertConfig.defaults())).doesNotContainKey(AlertSettings.STATE_TTL);
+        assertThatThrownBy(() -> AlertSettings.stateTtl(Map.of(AlertSettings.STATE_TTL, "a week")))
+                .isInstanceOf(InvalidSettingException.class).message().contains("alert.state-ttl", "a week");
     }
 
     private static void assertRejected(Map<String, String> settings, String... messageParts) {

@@ -23,7 +23,8 @@ class GoldenStateTest {
      * probe), 3 (held-out, replay and pending rows in their arrival form).
      */
     private static final int[] LEARNER_VERSIONS = {1, 2, 3};
-    private static final int[] ALERT_VERSIONS = {1, 2};
+    /** Alert state versions: 1, 2 (evaluation sequence and run), 3 (configuration and last event time of the run). */
+    private static final int[] ALERT_VERSIONS = {1, 2, 3};
 
     @Test
     void everyLearnerStateVersionRestores() throws IOException {
