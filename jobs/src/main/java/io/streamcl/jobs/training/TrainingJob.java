@@ -4,6 +4,7 @@ import io.streamcl.cli.DurationConverter;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.config.ServeSettings;
 import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
 import io.streamcl.jobs.common.Topics;
@@ -51,7 +52,8 @@ public final class TrainingJob extends StreamJob {
 
     @Override
     protected List<Setting<?>> settingDefinitions() {
-        return Stream.concat(LearnerSettings.DEFINITIONS.stream(), KeySettings.DEFINITIONS.stream()).toList();
+        return Stream.of(LearnerSettings.DEFINITIONS, KeySettings.DEFINITIONS, ServeSettings.DEFINITIONS)
+                .flatMap(List::stream).toList();
     }
 
     /** The learner config from --config and --set, validated. */
@@ -61,7 +63,9 @@ public final class TrainingJob extends StreamJob {
 
     @Override
     protected Object validatedSettings() throws IOException {
-        return learnerConfig();
+        ContinualLearnerConfig learner = learnerConfig();
+        ServeSettings.requireWeights(ServeSettings.parse(settings()), learner);
+        return learner;
     }
 
     @Override
@@ -71,7 +75,7 @@ public final class TrainingJob extends StreamJob {
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                learner, KeySettings.parse(settings()), flushAfter,
+                learner, KeySettings.parse(settings()), ServeSettings.parse(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));

@@ -1,6 +1,7 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.serving.ServingConfig;
 import java.time.Duration;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.learner.ContinualLearnerFunction;
@@ -30,7 +31,7 @@ public final class TrainingWorkflow {
 
     /** Decode and validate, key by learner, learn, and write events, predictions and dead letters to the sinks. */
     public static void define(DataStream<KafkaRecord> records, ContinualLearnerConfig learner, KeyLimits keys,
-            Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
+            ServingConfig serving, Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
             Sink<DeadLetter> deadLetters) {
         SingleOutputStreamOperator<StreamExample> examples = records
                 .process(new RecordDecoder<>(Example.class, StreamExample.class, new ExampleMapper(
@@ -39,7 +40,7 @@ public final class TrainingWorkflow {
                 .name("decode + validate");
         SingleOutputStreamOperator<EvaluationEvent> events = examples.keyBy(example -> example.key, Types.STRING)
                 .transform("continual learner", TypeInformation.of(EvaluationEvent.class),
-                        new LearnerOperator(new ContinualLearnerFunction(learner, flushAfter, keys)))
+                        new LearnerOperator(new ContinualLearnerFunction(learner, flushAfter, keys, serving)))
                 .uid(Uids.LEARNER);
         examples.getSideOutput(RecordDecoder.DEAD_LETTERS)
                 .union(events.getSideOutput(ContinualLearnerFunction.DEAD_LETTERS))

@@ -6,8 +6,9 @@ package io.streamcl.core.serving;
  *
  * @param window evaluations whose paired accuracy differences are averaged before a switch (at least 1)
  * @param margin how far (accuracy, 0..1) the challenger's mean must lead the incumbent's to take over
+ * @param boundaryEma whether the EMA weights take over at each task boundary without waiting for evidence
  */
-public record ServingConfig(ServingMode mode, int window, double margin) {
+public record ServingConfig(ServingMode mode, int window, double margin, boolean boundaryEma) {
     /** Three evaluations: one noisy evaluation never switches (see {@link WeightsSelector}). */
     public static final int DEFAULT_WINDOW = 3;
     /** Two points: about two standard errors of a paired difference on 1000+ pooled held-out rows. */
@@ -27,6 +28,6 @@ public record ServingConfig(ServingMode mode, int window, double margin) {
 
     /** {@code mode} with the default hysteresis. */
     public static ServingConfig of(ServingMode mode) {
-        return new ServingConfig(mode, DEFAULT_WINDOW, DEFAULT_MARGIN);
+        return new ServingConfig(mode, DEFAULT_WINDOW, DEFAULT_MARGIN, false);
     }
 }

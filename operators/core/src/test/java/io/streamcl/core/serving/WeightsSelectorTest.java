@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WeightsSelectorTest {
-    private static final ServingConfig AUTO = new ServingConfig(ServingMode.AUTO, 3, 0.02);
+    private static final ServingConfig AUTO = new ServingConfig(ServingMode.AUTO, 3, 0.02, true);
 
     /** One evaluation of one task on {@code samples} rows: raw and EMA accuracy. */
     private static List<TaskScore> scores(double raw, double ema) {
@@ -53,12 +53,23 @@ class WeightsSelectorTest {
     }
 
     @Test
-    void poolsTasksByRowsSoANearlyEmptySetWeighsLittle() {
-        WeightsSelector selector = WeightsSelector.create(new ServingConfig(ServingMode.AUTO, 1, 0.02));
-        List<TaskScore> scores = List.of(new TaskScore(0, 500, 0.80, 0.5).withShadowAccuracy(0.81),
-                new TaskScore(1, 5, 0.0, 2.0).withShadowAccuracy(1.0));
-        // equal task weights would make EMA lead by 0.5; pooled over 505 rows it leads by (5 + 5) / 505 < 0.02
+    void weighsEverySeenTaskWithRowsTheSameLikeAvgAcc() {
+        WeightsSelector selector = WeightsSelector.create(new ServingConfig(ServingMode.AUTO, 1, 0.02, false));
+        List<TaskScore> scores = List.of(new TaskScore(0, 500, 0.80, 0.5).withShadowAccuracy(0.85),
+                new TaskScore(1, 10, 0.90, 2.0).withShadowAccuracy(0.10), new TaskScore(2, 0, 0, 0));
+        // pooled over rows EMA would lead by (25 - 8) / 510; per task raw leads by (0.8 - 0.05) / 2, task 2 has no rows
         assertThat(selector.observe(scores, false, true)).isEqualTo(ServedWeights.RAW);
+        assertThat(selector.observe(scores.subList(0, 1), false, true)).isEqualTo(ServedWeights.EMA);
+    }
+
+    @Test
+    void withoutBoundaryEmaABoundaryOnlyRestartsTheWindow() {
+        WeightsSelector selector = WeightsSelector.create(new ServingConfig(ServingMode.AUTO, 2, 0.02, false));
+        periodic(selector, 0.5, 0.9);
+        assertThat(periodic(selector, 0.5, 0.9)).isEqualTo(ServedWeights.EMA);
+        assertThat(selector.observe(scores(0.9, 0.1), true, true)).isEqualTo(ServedWeights.EMA);
+        assertThat(periodic(selector, 0.9, 0.5)).as("one evaluation since the boundary").isEqualTo(ServedWeights.EMA);
+        assertThat(periodic(selector, 0.9, 0.5)).isEqualTo(ServedWeights.RAW);
     }
 
     @Test
@@ -86,7 +97,7 @@ class WeightsSelectorTest {
         assertThat(periodic(same, 0.80, 0.70)).as("the restored window was full after this").isEqualTo(ServedWeights.RAW);
         assertThat(periodic(selector, 0.80, 0.70)).isEqualTo(ServedWeights.RAW);
 
-        WeightsSelector shorter = restore(WeightsSelector.create(AUTO), new ServingConfig(ServingMode.AUTO, 1, 0.02));
+        WeightsSelector shorter = restore(WeightsSelector.create(AUTO), new ServingConfig(ServingMode.AUTO, 1, 0.02, false));
         assertThat(shorter.serving()).isEqualTo(ServedWeights.RAW);
         assertThat(restore(selector, ServingConfig.of(ServingMode.EMA)).serving()).isEqualTo(ServedWeights.EMA);
     }

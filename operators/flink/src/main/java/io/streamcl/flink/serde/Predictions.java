@@ -10,7 +10,9 @@ import java.util.List;
 public final class Predictions {
     private Predictions() {}
 
-    public static Prediction of(StreamExample example, long modelStep, String configHash, float[] probabilities) {
+    /** The prediction of {@code weights} at {@code modelStep}: their class probabilities and the arg-max class. */
+    public static Prediction of(StreamExample example, long modelStep, String configHash, WeightsKind weights,
+            float[] probabilities) {
         List<Float> p = new ArrayList<>(probabilities.length);
         int best = 0;
         for (int k = 0; k < probabilities.length; k++) {
@@ -25,7 +27,7 @@ public final class Predictions {
                 .setModelStep(modelStep)
                 .setEventTime(Instant.ofEpochMilli(example.eventTime))
                 .setConfigHash(configHash)
-                .setWeights(WeightsKind.RAW)
+                .setWeights(weights)
                 .setPredictedLabel(best)
                 .setProbabilities(p)
                 .build();
