@@ -1,10 +1,12 @@
 package io.streamcl.jobs.common;
 
+import io.streamcl.flink.learner.ContinualLearnerFunction;
+
 /** Operator uids: savepoints map state to operators by these, so they never change. */
 public final class Uids {
     public static final String EXAMPLES_SOURCE = "examples-source";
     public static final String DECODER = "example-decoder";
-    public static final String LEARNER = "continual-learner";
+    public static final String LEARNER = ContinualLearnerFunction.UID;
     public static final String EVALUATIONS_SINK = "evaluations-sink";
     public static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     public static final String PREDICTIONS_SINK = "predictions-sink";

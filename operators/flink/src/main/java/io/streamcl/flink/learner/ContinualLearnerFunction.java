@@ -68,6 +68,8 @@ import org.apache.flink.util.OutputTag;
  * every evaluation the key emits and lives in keyed state of its own ({@link #SERVING_STATE_NAME}).
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
+    /** Uid of the operator that runs this function in the training job; savepoints and export find it by it. */
+    public static final String UID = "continual-learner";
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
     /** Name of the keyed flush-deadline state (processing time, ms); part of the savepoint format, never rename. */
