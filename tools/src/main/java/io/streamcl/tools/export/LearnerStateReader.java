@@ -5,11 +5,11 @@ import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.learner.ContinualLearnerFunction;
 import io.streamcl.flink.learner.LearnerStateSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +40,21 @@ final class LearnerStateReader {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         SavepointReader savepoint = SavepointReader.read(env, path, new HashMapStateBackend());
-        List<byte[]> found = savepoint.readKeyedState(OperatorIdentifier.forUid(uid),
-                        new KeyReader(key, new LinkedHashMap<>(LearnerSettings.format(config))), Types.STRING,
-                        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
-                .executeAndCollect(2);
+        List<byte[]> found;
+        try {
+            found = savepoint.readKeyedState(OperatorIdentifier.forUid(uid),
+                            new KeyReader(key, new LinkedHashMap<>(LearnerSettings.format(config))), Types.STRING,
+                            PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO)
+                    .executeAndCollect(2);
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            // the root cause names what is wrong (e.g. a state-shaping setting that differs); Flink's wrappers do not
+            throw new IOException("cannot read the learner state of " + path + " (operator uid " + uid + "): "
+                    + cause.getMessage(), e);
+        }
         if (found.isEmpty()) {
             throw new IOException("no learner for key '" + key + "' in " + path + " (operator uid " + uid + ")");
         }

@@ -45,7 +45,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * A real learner job on a MiniCluster (an endless generated stream: labeled examples, then unlabeled ones) serves
  * predictions from its EMA weights and stops with a savepoint; export writes the EMA model as .npy files, which load
- * back with ND4J, and a forward pass over them in plain ND4J reproduces the job's predictions.
+ * back with ND4J, and a forward pass over them in plain ND4J reproduces the job's predictions. Export under another
+ * state-shaping setting fails naming it.
  */
 class ExportIT {
     private static final int LABELED = 96;
@@ -93,6 +94,13 @@ class ExportIT {
         SETTINGS.forEach((key, value) -> args.addAll(List.of("-s", key + "=" + value)));
         int status = StreamclTools.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
         assertThat(status).as("stdout %s stderr %s", out, err).isZero();
+
+        List<String> otherModel = new ArrayList<>(args);
+        otherModel.set(otherModel.indexOf(export.toString()), dir.resolve("other").toString());
+        otherModel.addAll(List.of("-s", LearnerSettings.HIDDEN + "=6"));
+        assertThat(StreamclTools.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                otherModel.toArray(String[]::new))).as("another state-shaping setting").isEqualTo(StreamclTools.RUN_ERROR);
+        assertThat(err.toString()).contains("model.hidden: 6,5 -> 6");
 
         JsonNode description = new ObjectMapper().readTree(export.resolve(NpyModelWriter.DESCRIPTION).toFile());
         assertThat(description.get("modelStep").asLong()).isEqualTo(LABELED / 8);
