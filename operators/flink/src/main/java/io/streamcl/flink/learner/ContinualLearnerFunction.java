@@ -183,11 +183,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             touch(ctx);
         }
         if (example.label == null) {
-            float[] features = example.featuresInto(inputs);
-            Optional<float[]> ema = selector().serving() == ServedWeights.EMA
-                    ? learner.predictWithShadow(features) : Optional.empty();
-            ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash,
-                    ema.isPresent() ? WeightsKind.EMA : WeightsKind.RAW, ema.isPresent() ? ema.get() : learner.predict(features)));
+            ctx.output(PREDICTIONS, predict(example, learner));
             moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
             return;
@@ -225,6 +221,15 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private ContinualLearner learner() throws IOException {
         ContinualLearner learner = state.value();
         return learner == null || learner.config() == config ? learner : learner.reconfigured(config);
+    }
+
+    /** The prediction of the weights the key's selector chooses (raw when the learner keeps no EMA weights). */
+    private Prediction predict(StreamExample example, ContinualLearner learner) throws IOException {
+        float[] features = example.featuresInto(inputs);
+        Optional<float[]> ema = selector().serving() == ServedWeights.EMA
+                ? learner.predictWithShadow(features) : Optional.empty();
+        return Predictions.of(example, learner.learner().step(), configHash,
+                ema.isPresent() ? WeightsKind.EMA : WeightsKind.RAW, ema.orElseGet(() -> learner.predict(features)));
     }
 
     /** The key's weights selector under this job's serving policy (adopted once per key after a policy change). */
