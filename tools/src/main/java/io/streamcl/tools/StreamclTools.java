@@ -1,16 +1,17 @@
 package io.streamcl.tools;
 
 import io.streamcl.tools.events.EventsCommand;
+import io.streamcl.tools.export.ExportCommand;
 import io.streamcl.tools.report.ReportCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** StreamCL's command-line tools for people: {@code events} and {@code report}. Run with {@code --help}. */
+/** StreamCL's command-line tools for people: {@code events}, {@code report} and {@code export}. Run with {@code --help}. */
 @Command(name = "streamcl-tools", mixinStandardHelpOptions = true, version = "StreamCL tools 0.1.0",
-        description = "Read StreamCL events and turn them into reports.",
-        subcommands = {EventsCommand.class, ReportCommand.class}, synopsisSubcommandLabel = "COMMAND")
+        description = "Read StreamCL events, turn them into reports, export learners' models.",
+        subcommands = {EventsCommand.class, ReportCommand.class, ExportCommand.class}, synopsisSubcommandLabel = "COMMAND")
 public final class StreamclTools {
     /** Exit status when the source or the output could not be read or written. */
     public static final int RUN_ERROR = 1;

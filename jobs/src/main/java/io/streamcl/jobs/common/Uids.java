@@ -1,13 +1,14 @@
 package io.streamcl.jobs.common;
 
 import io.streamcl.flink.config.LearnerGrid;
+import io.streamcl.flink.learner.ContinualLearnerFunction;
 
 /** Operator uids: savepoints map state to operators by these, so they never change. */
 public final class Uids {
     public static final String EXAMPLES_SOURCE = "examples-source";
     public static final String DECODER = "example-decoder";
     /** The learner of a job without a grid, and of a grid's configuration named {@code default}. */
-    public static final String LEARNER = "continual-learner";
+    public static final String LEARNER = ContinualLearnerFunction.UID;
     /** The operator that routes keys to their configurations ({@code --config-for}). */
     public static final String KEY_ROUTER = "key-router";
     public static final String EVALUATIONS_SINK = "evaluations-sink";

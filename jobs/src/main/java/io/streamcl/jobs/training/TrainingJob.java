@@ -5,6 +5,7 @@ import io.streamcl.flink.config.KeyRoutes;
 import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.config.ServeSettings;
 import io.streamcl.flink.config.Setting;
 import io.streamcl.jobs.common.StreamJob;
 import io.streamcl.jobs.common.Topics;
@@ -70,7 +71,8 @@ public final class TrainingJob extends StreamJob {
 
     @Override
     protected List<Setting<?>> settingDefinitions() {
-        return Stream.concat(LearnerSettings.DEFINITIONS.stream(), KeySettings.DEFINITIONS.stream()).toList();
+        return Stream.of(LearnerSettings.DEFINITIONS, KeySettings.DEFINITIONS, ServeSettings.DEFINITIONS)
+                .flatMap(List::stream).toList();
     }
 
     /** The learner configurations from --grid over --config and --set (or their one configuration), validated. */
@@ -100,6 +102,8 @@ public final class TrainingJob extends StreamJob {
         LearnerGrid grid = learnerGrid();
         keyRoutes(grid);
         KeySettings.parse(settings());
+        ServingConfig serving = ServeSettings.parse(settings());
+        grid.configurations().forEach(c -> ServeSettings.requireWeights(serving, c.config()));
         return grid;
     }
 
@@ -111,7 +115,7 @@ public final class TrainingJob extends StreamJob {
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                grid, routes, KeySettings.parse(settings()), flushAfter,
+                grid, routes, KeySettings.parse(settings()), ServeSettings.parse(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));

@@ -1,6 +1,7 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
+import io.streamcl.core.serving.ServingConfig;
 import java.time.Duration;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.KeyRoutes;
@@ -38,7 +39,7 @@ public final class TrainingWorkflow {
      * them each key trains only the configuration its rule names, and a key without a rule is dead-lettered.
      */
     public static void define(DataStream<KafkaRecord> records, LearnerGrid grid, KeyRoutes routes, KeyLimits keys,
-            Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
+            ServingConfig serving, Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
             Sink<DeadLetter> deadLetters) {
         ContinualLearnerConfig shape = grid.first();
         SingleOutputStreamOperator<StreamExample> examples = records
@@ -62,7 +63,7 @@ public final class TrainingWorkflow {
             SingleOutputStreamOperator<EvaluationEvent> learned = input.keyBy(example -> example.key, Types.STRING)
                     .transform(learnerName(configuration.name()), TypeInformation.of(EvaluationEvent.class),
                             new LearnerOperator(new ContinualLearnerFunction(configuration.config(), flushAfter, keys,
-                                    configuration.name())))
+                                    configuration.name(), serving)))
                     .uid(Uids.learner(configuration.name()));
             rejected = rejected.union(learned.getSideOutput(ContinualLearnerFunction.DEAD_LETTERS));
             events = events == null ? learned : events.union(learned);

@@ -32,7 +32,7 @@ import org.apache.avro.util.ClassSecurityValidator;
  */
 public final class EventCodec<T extends SpecificRecordBase> {
     /** Released schema versions, oldest first; add a version here when a schema changes. */
-    public static final List<String> RELEASED_VERSIONS = List.of("v1", "v2");
+    public static final List<String> RELEASED_VERSIONS = List.of("v1", "v2", "v3");
 
     private static boolean trusted;
 

@@ -53,6 +53,9 @@ final class SampleEvents {
                         .setPreBoundaryAccuracy(0.9).setDepth(0.3).setStepsToMinimum(30L).build()))
                 .setEvaluationSeq(101).setConfigName("sgd-replay").setTrigger(EvaluationTrigger.BOUNDARY)
                 .setEmaAggregate(AggregateMetrics.newBuilder().setAvgAccuracy(0.78).setMinAccuracy(0.7).build())
+                .setEmaStabilityGaps(List.of(StabilityGap.newBuilder().setTaskId(0).setBoundaryStep(900)
+                        .setPreBoundaryAccuracy(0.8).setDepth(0.05).setStepsToMinimum(12L).setStepsToRecover(40L)
+                        .setClosed(true).build()))
                 .build();
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
+import io.streamcl.schemas.StabilityGap;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonRecordsTest {
@@ -57,5 +59,21 @@ class JsonRecordsTest {
                 .contains("plasticity.dormantFraction");
         assertThat(row).startsWith("\"a,b\",10,320,2023-11-14T22:13:20.010Z,\"cafea,b\",1,");
         assertThat(row).contains("\"[{\"\"taskId\"\":0,\"\"samples\"\":300,\"\"accuracy\"\":0.5,");
+    }
+
+    @Test
+    void theEmaWeightsGapsOfSchemaV3AreAColumnAndAJsonArray() {
+        CsvRecords csv = new CsvRecords(EventType.EVALUATION.schema());
+        EvaluationEvent event = SampleEvents.evaluation("k", 10, 1, 0.5);
+        event.setEmaStabilityGaps(List.of(StabilityGap.newBuilder().setTaskId(0).setBoundaryStep(5)
+                .setPreBoundaryAccuracy(0.8).setDepth(0.1).build()));
+
+        JsonNode json = JsonRecords.toJson(event);
+
+        assertThat(json.get("emaStabilityGaps").get(0).get("depth").asDouble()).isEqualTo(0.1);
+        assertThat(csv.header()).endsWith(",emaStabilityGaps");
+        assertThat(csv.row(json)).endsWith("\"[{\"\"taskId\"\":0,\"\"boundaryStep\"\":5,\"\"preBoundaryAccuracy\"\":0.8,"
+                + "\"\"depth\"\":0.1,\"\"stepsToMinimum\"\":null,\"\"stepsToRecover\"\":null,\"\"area\"\":null,"
+                + "\"\"closed\"\":false}]\"");
     }
 }

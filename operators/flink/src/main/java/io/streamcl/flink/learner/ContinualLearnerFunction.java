@@ -4,10 +4,15 @@ import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
 import io.streamcl.core.model.NativeBackend;
+import io.streamcl.core.serving.ServedWeights;
+import io.streamcl.core.serving.ServingConfig;
+import io.streamcl.core.serving.ServingMode;
+import io.streamcl.core.serving.WeightsSelector;
 import io.streamcl.core.state.Features;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.config.ServeSettings;
 import io.streamcl.flink.metrics.DeadLetterMetrics;
 import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.EvaluationEvents;
@@ -18,11 +23,13 @@ import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
+import io.streamcl.schemas.WeightsKind;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -59,8 +66,13 @@ import org.apache.flink.util.OutputTag;
  * <p>End of input: each key has an event-time timer at {@link Long#MAX_VALUE}. Flink fires it only on the final
  * watermark that a bounded source (or {@code stop --drain}) sends when the input ends; the job's sources assign no
  * other watermarks. It trains the pending batch and emits the final evaluation ({@link ContinualLearner#finish()}).
+ *
+ * <p>Predictions come from the weights the key's {@link WeightsSelector} chooses ({@code serve.weights}); it sees
+ * every evaluation the key emits and lives in keyed state of its own ({@link #SERVING_STATE_NAME}).
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
+    /** Uid of the operator that runs this function in the training job; savepoints and export find it by it. */
+    public static final String UID = "continual-learner";
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
     /** Name of the keyed flush-deadline state (processing time, ms); part of the savepoint format, never rename. */
@@ -76,6 +88,9 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
             new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
+    /** Name of the keyed state choosing the weights that serve predictions; part of the savepoint format. */
+    public static final String SERVING_STATE_NAME = "serving";
+
     /** Name of the keyed state holding when each learner last received an example (only with an idle expiry). */
     public static final String LAST_ACTIVE_STATE_NAME = "last-active";
 
@@ -84,6 +99,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private final long flushAfterMillis;
     private final KeyLimits keys;
     private final String configName;
+    /** The serving policy as settings text, like the learner config. */
+    private final LinkedHashMap<String, String> servingSettings;
+    private transient ServingConfig servingConfig;
+    private transient ValueState<WeightsSelector> serving;
     private transient ContinualLearnerConfig config;
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
@@ -110,12 +129,16 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     /** @param keys the most learners per subtask and their idle expiry */
     public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter, KeyLimits keys) {
-        this(config, flushAfter, keys, LearnerGrid.DEFAULT_NAME);
+        this(config, flushAfter, keys, LearnerGrid.DEFAULT_NAME, ServingConfig.of(ServingMode.AUTO));
     }
 
-    /** @param configName the configuration's name in a grid, carried by every event besides its hash */
+    /**
+     * @param configName the configuration's name in a grid, carried by every event besides its hash
+     * @param serving which weights answer unlabeled examples ({@code serve.*} settings)
+     */
     public ContinualLearnerFunction(ContinualLearnerConfig config, Duration flushAfter, KeyLimits keys,
-            String configName) {
+            String configName, ServingConfig serving) {
+        ServeSettings.requireWeights(serving, config);
         if (flushAfter.isNegative() || flushAfter.isZero()) {
             throw new IllegalArgumentException("learner flush-after must be positive, got " + flushAfter);
         }
@@ -123,6 +146,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         this.flushAfterMillis = flushAfter.toMillis();
         this.keys = keys;
         this.configName = configName;
+        this.servingSettings = new LinkedHashMap<>(ServeSettings.format(serving));
     }
 
     @Override
@@ -132,6 +156,9 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
+        servingConfig = ServeSettings.parse(servingSettings);
+        serving = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(SERVING_STATE_NAME, new SelectorStateSerializer(servingConfig)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         heldOut = metrics.counter("examplesHeldOut");
         deadLetters = new DeadLetterMetrics(metrics);
@@ -169,8 +196,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             touch(ctx);
         }
         if (example.label == null) {
-            ctx.output(PREDICTIONS, Predictions.of(example, learner.learner().step(), configHash, configName,
-                    learner.predict(example.featuresInto(inputs))));
+            ctx.output(PREDICTIONS, predict(example, learner));
             moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
             return;
@@ -207,6 +233,22 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private ContinualLearner learner() throws IOException {
         ContinualLearner learner = state.value();
         return learner == null || learner.config() == config ? learner : learner.reconfigured(config);
+    }
+
+    /** The prediction of the weights the key's selector chooses (raw when the learner keeps no EMA weights). */
+    private Prediction predict(StreamExample example, ContinualLearner learner) throws IOException {
+        float[] features = example.featuresInto(inputs);
+        Optional<float[]> ema = selector().serving() == ServedWeights.EMA
+                ? learner.predictWithShadow(features) : Optional.empty();
+        return Predictions.of(example, learner.learner().step(), configHash, configName,
+                ema.isPresent() ? WeightsKind.EMA : WeightsKind.RAW, ema.orElseGet(() -> learner.predict(features)));
+    }
+
+    /** The key's weights selector under this job's serving policy (adopted once per key after a policy change). */
+    private WeightsSelector selector() throws IOException {
+        WeightsSelector selector = serving.value();
+        return selector == null ? WeightsSelector.create(servingConfig)
+                : selector.config().equals(servingConfig) ? selector : selector.reconfigured(servingConfig);
     }
 
     @Override
@@ -268,6 +310,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             return false;
         }
         state.clear();
+        serving.clear();
         lastActive.clear();
         liveLearners--;
         expired.inc();
@@ -275,7 +318,12 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     }
 
     private void emit(String key, ContinualLearner learner, List<LearnerReport> reports,
-            Collector<EvaluationEvent> out) {
+            Collector<EvaluationEvent> out) throws IOException {
+        if (!reports.isEmpty()) {
+            WeightsSelector selector = selector();
+            reports.forEach(selector::observe);
+            serving.update(selector);
+        }
         for (LearnerReport report : reports) {
             latest = EvaluationEvents.of(key, configHash, configName, learner.learner().model().layout(), report);
             perKey.update(latest);

@@ -52,6 +52,8 @@ public final class EvaluationEvents {
                 .setAggregate(aggregate(report.metrics()))
                 .setEmaAggregate(report.shadowMetrics() == null ? null : aggregate(report.shadowMetrics()))
                 .setStabilityGaps(report.metrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
+                .setEmaStabilityGaps(report.shadowMetrics() == null ? List.of()
+                        : report.shadowMetrics().currentGaps().stream().map(EvaluationEvents::gap).toList())
                 .setPlasticity(report.plasticity() == null ? null : plasticity(report.plasticity(), layout))
                 .setTrigger(EvaluationTrigger.valueOf(report.reason().name()))
                 .build();

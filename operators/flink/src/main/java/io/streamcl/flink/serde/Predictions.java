@@ -10,7 +10,9 @@ import java.util.List;
 public final class Predictions {
     private Predictions() {}
 
+    /** The prediction of {@code weights} at {@code modelStep}: their class probabilities and the arg-max class. */
     public static Prediction of(StreamExample example, long modelStep, String configHash, String configName,
+            WeightsKind weights,
             float[] probabilities) {
         List<Float> p = new ArrayList<>(probabilities.length);
         int best = 0;
@@ -27,7 +29,7 @@ public final class Predictions {
                 .setEventTime(Instant.ofEpochMilli(example.eventTime))
                 .setConfigHash(configHash)
                 .setConfigName(configName)
-                .setWeights(WeightsKind.RAW)
+                .setWeights(weights)
                 .setPredictedLabel(best)
                 .setProbabilities(p)
                 .build();
