@@ -1,6 +1,7 @@
 package io.streamcl.jobs.training;
 
 import io.streamcl.cli.DurationConverter;
+import io.streamcl.core.serving.ServingConfig;
 import io.streamcl.flink.config.KeyRoutes;
 import io.streamcl.flink.config.KeySettings;
 import io.streamcl.flink.config.LearnerGrid;

@@ -10,6 +10,7 @@ import io.streamcl.core.model.NativeBackend;
 import io.streamcl.core.serving.ServingConfig;
 import io.streamcl.core.serving.ServingMode;
 import io.streamcl.flink.config.KeyLimits;
+import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.learner.ContinualLearnerFunction;
 import io.streamcl.flink.learner.LearnerOperator;
@@ -70,7 +71,7 @@ class ExportIT {
                 .keyBy(example -> example.key, Types.STRING)
                 .transform("continual learner", TypeInformation.of(EvaluationEvent.class),
                         new LearnerOperator(new ContinualLearnerFunction(config, Duration.ofHours(1), KeyLimits.DEFAULTS,
-                                ServingConfig.of(ServingMode.EMA))))
+                                LearnerGrid.DEFAULT_NAME, ServingConfig.of(ServingMode.EMA))))
                 .uid(ContinualLearnerFunction.UID);
         CloseableIterator<Prediction> predictions = learner.getSideOutput(ContinualLearnerFunction.PREDICTIONS)
                 .collectAsync();

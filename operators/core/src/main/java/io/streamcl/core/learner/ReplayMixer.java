@@ -10,6 +10,7 @@ import io.streamcl.core.state.LabeledRows;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 
 /**
  * A learner's experience replay ({@code docs/optimizers.md}): appends a replay batch to each update's new rows with
