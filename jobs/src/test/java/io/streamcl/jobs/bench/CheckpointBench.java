@@ -91,6 +91,8 @@ public final class CheckpointBench {
                 .Builder().setConfiguration(cluster).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
         flink.before();
         try (LocalKafka kafka = LocalKafka.builder().heap("512m").start()) {
+            kafka.createTopic("predictions", 1);
+            kafka.createTopic("dead-letters", 1);
             for (Row row : rows) {
                 for (StateBackendChoice backend : backends) {
                     String line = run(kafka, flink.getClusterClient(), row, backend);
@@ -198,17 +200,17 @@ public final class CheckpointBench {
         throw new IllegalStateException("no statistics for checkpoint " + checkpoint);
     }
 
+    /** The id of the learner's vertex, once the job has left INITIALIZING and lists its vertices. */
     private static String learnerVertex(ClusterClient<?> client, JobID id) throws Exception {
-        Matcher m = Pattern.compile("\"id\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"slotSharingGroupId\"\\s*:\\s*\"\\w+\"\\s*,"
-                + "\\s*\"name\"\\s*:\\s*\"continual learner").matcher(get(client, "/jobs/" + id));
-        if (!m.find()) {
-            m = Pattern.compile("\"id\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"name\"\\s*:\\s*\"continual learner")
-                    .matcher(get(client, "/jobs/" + id));
-            if (!m.find()) {
-                throw new IllegalStateException("no learner vertex in " + get(client, "/jobs/" + id));
+        Pattern learner = Pattern.compile("\"id\"\\s*:\\s*\"(\\w+)\"[^{}]*?\"name\"\\s*:\\s*\"continual learner");
+        for (int attempt = 0; attempt < 600; attempt++) {
+            Matcher m = learner.matcher(get(client, "/jobs/" + id));
+            if (m.find()) {
+                return m.group(1);
             }
+            Thread.sleep(200);
         }
-        return m.group(1);
+        throw new IllegalStateException("no learner vertex in " + get(client, "/jobs/" + id));
     }
 
     private static JobID jobSubmittedAfter(ClusterClient<?> client, long since) throws Exception {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,9 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,25 +105,32 @@ class StateBackendsIT {
             @InjectClusterClient ClusterClient<?> client) throws Exception {
         Topics resumed = Topics.create("resumed-" + backend.flinkName());
         Topics clean = Topics.create("clean-" + backend.flinkName());
+        List<Example> whole = produce(clean.examples(), TwoGaussianTasks.scenario(), 0, Long.MAX_VALUE);
+        runAsync(clean.job(backend, "--flush-after", "1h", "--bounded"), null).get();
+        List<EvaluationEvent> expected = clean.evaluations();
+        assertThat(expected.get(expected.size() - 1).getExamplesSeen()).isEqualTo(trainCount(whole));
+
+        // Unbounded runs (a restored source keeps the bounds it was saved with), so the end of input is a drain.
+        // A flush-after longer than the test keeps every batch full, however long the job waits for input.
         long firstPart = 2_500;
         produce(resumed.examples(), TwoGaussianTasks.scenario(), 0, firstPart);
-
-        // Unbounded: it waits for more input until stopped. A flush-after longer than the test keeps every batch full.
         long submitted = System.currentTimeMillis();
         CompletableFuture<Void> first = runAsync(resumed.job(backend, "--flush-after", "1h"), null);
         JobID id = jobSubmittedAfter(client, submitted);
-        awaitCommitted(resumed, 1_000);
+        awaitCommittedOffset(resumed, 1_000);
         String savepoint = client.stopWithSavepoint(id, false, tmp.resolve("savepoints").toUri().toString(),
                 SavepointFormatType.CANONICAL).get();
         first.get();
 
-        List<Example> whole = produce(clean.examples(), TwoGaussianTasks.scenario(), 0, Long.MAX_VALUE);
         produce(resumed.examples(), TwoGaussianTasks.scenario(), firstPart, Long.MAX_VALUE);
-        runAsync(resumed.job(backend, "--flush-after", "1h", "--bounded"), savepoint).get();
-        runAsync(clean.job(backend, "--flush-after", "1h", "--bounded"), null).get();
+        submitted = System.currentTimeMillis();
+        CompletableFuture<Void> second = runAsync(resumed.job(backend, "--flush-after", "1h"), savepoint);
+        id = jobSubmittedAfter(client, submitted);
+        awaitCommittedOffset(resumed, whole.size());
+        client.stopWithSavepoint(id, true, tmp.resolve("savepoints").toUri().toString(),
+                SavepointFormatType.CANONICAL).get();
+        second.get();
 
-        List<EvaluationEvent> expected = clean.evaluations();
-        assertThat(expected.get(expected.size() - 1).getExamplesSeen()).isEqualTo(trainCount(whole));
         assertThat(resumed.evaluations()).as("events of the stopped and resumed job").isNotEmpty()
                 .containsExactlyElementsOf(expected);
     }
@@ -127,7 +138,7 @@ class StateBackendsIT {
     private static List<Example> produce(String topic, Scenario scenario, long skip, long count) {
         List<Example> examples = new ArrayList<>();
         try (ExampleStream stream = ExampleStream.of("learner-0", scenario)) {
-            for (long n = 0; stream.hasNext() && n < skip + count; n++) {
+            for (long n = 0; stream.hasNext() && n - skip < count; n++) {
                 Example example = stream.next();
                 if (n >= skip) {
                     examples.add(example);
@@ -184,16 +195,23 @@ class StateBackendsIT {
         return backend.group(1);
     }
 
-    /** Waits until the committed evaluations of {@code topics} show at least {@code examples} training examples. */
-    private static void awaitCommitted(Topics topics, long examples) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<EvaluationEvent> events = topics.evaluations();
-            if (!events.isEmpty() && events.get(events.size() - 1).getExamplesSeen() >= examples) {
-                return;
+    /**
+     * Waits until the job's consumer group has committed {@code offset} on the examples topic: the source commits
+     * at completed checkpoints, so every record before it has been processed and its events committed.
+     */
+    private static void awaitCommittedOffset(Topics topics, long offset) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            while (System.currentTimeMillis() < deadline) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(topics.name()).partitionsToOffsetAndMetadata()
+                        .get().get(new TopicPartition(topics.examples(), 0));
+                if (committed != null && committed.offset() >= offset) {
+                    return;
+                }
+                Thread.sleep(500);
             }
         }
-        throw new AssertionError("no committed evaluation after " + examples + " examples within 120 s");
+        throw new AssertionError("offset " + offset + " of " + topics.examples() + " not committed within 180 s");
     }
 
     /** The topics and consumer group of one run, so that runs on one broker do not mix. */
