@@ -187,13 +187,18 @@ public final class CheckpointBench {
         }
     }
 
+    /**
+     * Triggers a checkpoint and returns its statistics once it completed. They are read from the job's checkpoint
+     * overview ({@code latest.completed}): the per-checkpoint details endpoint caches by checkpoint id across jobs.
+     */
     private static Stats checkpoint(ClusterClient<?> client, JobID id) throws Exception {
         long checkpoint = client.triggerCheckpoint(id, CheckpointType.CONFIGURED).get();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            String json = get(client, "/jobs/" + id + "/checkpoints/details/" + checkpoint);
-            if (json.contains("\"COMPLETED\"")) {
-                return new Stats(field(json, "state_size"), field(json, "checkpointed_size"),
-                        field(json, "end_to_end_duration"));
+        Pattern latest = Pattern.compile("\"latest\"\\s*:\\s*\\{\\s*\"completed\"\\s*:\\s*(\\{[^{}]*)");
+        for (int attempt = 0; attempt < 400; attempt++) {
+            String completed = matchOr(latest, get(client, "/jobs/" + id + "/checkpoints"), "");
+            if (field(completed, "id") == checkpoint) {
+                return new Stats(field(completed, "state_size"), field(completed, "checkpointed_size"),
+                        field(completed, "end_to_end_duration"));
             }
             Thread.sleep(250);
         }

@@ -49,6 +49,8 @@ import picocli.CommandLine.Option;
 public final class Soak implements Callable<Integer> {
     private static final String EXAMPLES = "examples";
     private static final Duration IDLE = Duration.ofSeconds(5);
+    /** Generous: a soak runs for a long time on machines that may be busy. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Option(names = "--job-jar", required = true, paramLabel = "JAR", description = "The shaded job jar (jobs/target/streamcl-jobs-<version>-job.jar).")
@@ -152,10 +154,10 @@ public final class Soak implements Callable<Integer> {
     public Result run() throws Exception {
         Path data = Files.createTempDirectory("streamcl-soak-");
         Path brokerDir = data.resolve("kafka");
-        LocalKafka kafka = LocalKafka.builder().dataDir(brokerDir).heap("768m").start();
+        LocalKafka kafka = broker(brokerDir, 0);
         int port = kafka.port();
         try (LocalFlink flink = LocalFlink.builder().dataDir(data.resolve("flink")).taskManagers(3).slots(1)
-                .taskManagerMemory("2g").start()) {
+                .taskManagerMemory("2g").startupTimeout(STARTUP).start()) {
             for (String topic : List.of(EXAMPLES, "evaluations-clean", "evaluations-disturbed", "predictions",
                     "dead-letters")) {
                 kafka.createTopic(topic, 1);
@@ -182,7 +184,7 @@ public final class Soak implements Callable<Integer> {
                     say("stopping the broker for %d s", brokerDownSeconds);
                     kafka.close();
                     Thread.sleep(brokerDownSeconds * 1000L);
-                    kafka = LocalKafka.builder().dataDir(brokerDir).port(port).heap("768m").start();
+                    kafka = broker(brokerDir, port);
                     brokerRestarted = true;
                     say("broker back");
                 }
@@ -209,6 +211,11 @@ public final class Soak implements Callable<Integer> {
             kafka.close();
             deleteQuietly(data);
         }
+    }
+
+    /** The broker on {@code dir} (its data kept across restarts), on {@code port} (0: a free one). */
+    private static LocalKafka broker(Path dir, int port) {
+        return LocalKafka.builder().dataDir(dir).port(port).heap("768m").startupTimeout(STARTUP).start();
     }
 
     private long produce(String servers) {
