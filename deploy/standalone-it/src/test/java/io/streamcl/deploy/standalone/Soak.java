@@ -88,11 +88,11 @@ public final class Soak implements Callable<Integer> {
             long restarts, int cleanEvents, int disturbedEvents, List<String> differences, long checkpointFirst,
             long checkpointLast, long heapFloorFirst, long heapFloorLast) {
         public boolean checkpointsFlat() {
-            return checkpointLast <= checkpointFirst * 1.25;
+            return checkpointFirst > 0 && checkpointLast <= checkpointFirst * 1.25;
         }
 
         public boolean heapFlat() {
-            return heapFloorLast <= heapFloorFirst * 1.5;
+            return heapFloorFirst > 0 && heapFloorLast <= heapFloorFirst * 1.5;
         }
 
         public boolean passed() {
@@ -129,7 +129,7 @@ public final class Soak implements Callable<Integer> {
         }
     }
 
-    /** One sample of the disturbed run: time since submission, last completed checkpoint size, busy TM heap. */
+    /** One sample of the disturbed run: time since submission, last completed checkpoint size, largest TM heap. */
     private record Sample(long millis, long checkpointBytes, long heapBytes) {}
 
     public static void main(String[] args) {
@@ -267,14 +267,11 @@ public final class Soak implements Callable<Integer> {
             String checkpoints = get(rest, "/jobs/" + job + "/checkpoints");
             long size = number(Pattern.compile("\"latest\"\\s*:\\s*\\{\\s*\"completed\"\\s*:\\s*\\{[^{}]*?"
                     + "\"state_size\"\\s*:\\s*(\\d+)"), checkpoints);
-            long heap = 0;
-            Matcher busy = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"freeSlots\"\\s*:\\s*0\\b")
-                    .matcher(get(rest, "/taskmanagers"));
-            if (busy.find()) {
-                heap = number(Pattern.compile("\"value\"\\s*:\\s*\"(\\d+)\""), get(rest, "/taskmanagers/"
-                        + busy.group(1) + "/metrics?get=Status.JVM.Memory.Heap.Used"));
-            }
-            return Optional.of(new Sample((System.nanoTime() - started) / 1_000_000, size, heap));
+            // the largest TaskManager heap: the busy TaskManager's (the idle ones hold no learners)
+            Matcher heap = Pattern.compile("\"max\"\\s*:\\s*([0-9.Ee+]+)").matcher(
+                    get(rest, "/taskmanagers/metrics?get=Status.JVM.Memory.Heap.Used&agg=max"));
+            long heapBytes = heap.find() ? (long) Double.parseDouble(heap.group(1)) : 0;
+            return Optional.of(new Sample((System.nanoTime() - started) / 1_000_000, size, heapBytes));
         } catch (Exception e) {
             return Optional.empty(); // the cluster is between a kill and the restart
         }
