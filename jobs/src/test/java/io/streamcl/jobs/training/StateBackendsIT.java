@@ -78,7 +78,7 @@ class StateBackendsIT {
         Topics topics = Topics.create("split-" + backend.flinkName());
         Scenario split = Scenario.of(ImageTasks.classIncremental(FashionMnist.load(), 2, ImageTasks.naturalClassOrder()),
                 StreamPlan.defaults().withSeed(3).withExamplesPerTask(600).withEvalFraction(0.1));
-        long trainExamples = trainCount(produce(topics.examples(), split, 0, Long.MAX_VALUE));
+        long trainExamples = trainCount(send(topics.examples(), examples(split)));
 
         long submitted = System.currentTimeMillis();
         CompletableFuture<Void> run = runAsync(topics.job(backend, "--bounded", "--checkpoint-dir", tmp.toString(),
@@ -105,15 +105,16 @@ class StateBackendsIT {
             @InjectClusterClient ClusterClient<?> client) throws Exception {
         Topics resumed = Topics.create("resumed-" + backend.flinkName());
         Topics clean = Topics.create("clean-" + backend.flinkName());
-        List<Example> whole = produce(clean.examples(), TwoGaussianTasks.scenario(), 0, Long.MAX_VALUE);
+        // The same records (event times included) on both topics.
+        List<Example> whole = send(clean.examples(), examples(TwoGaussianTasks.scenario()));
         runAsync(clean.job(backend, "--flush-after", "1h", "--bounded"), null).get();
         List<EvaluationEvent> expected = clean.evaluations();
         assertThat(expected.get(expected.size() - 1).getExamplesSeen()).isEqualTo(trainCount(whole));
 
         // Unbounded runs (a restored source keeps the bounds it was saved with), so the end of input is a drain.
         // A flush-after longer than the test keeps every batch full, however long the job waits for input.
-        long firstPart = 2_500;
-        produce(resumed.examples(), TwoGaussianTasks.scenario(), 0, firstPart);
+        int firstPart = 2_500;
+        send(resumed.examples(), whole.subList(0, firstPart));
         long submitted = System.currentTimeMillis();
         CompletableFuture<Void> first = runAsync(resumed.job(backend, "--flush-after", "1h"), null);
         JobID id = jobSubmittedAfter(client, submitted);
@@ -122,7 +123,7 @@ class StateBackendsIT {
                 SavepointFormatType.CANONICAL).get();
         first.get();
 
-        produce(resumed.examples(), TwoGaussianTasks.scenario(), firstPart, Long.MAX_VALUE);
+        send(resumed.examples(), whole.subList(firstPart, whole.size()));
         submitted = System.currentTimeMillis();
         CompletableFuture<Void> second = runAsync(resumed.job(backend, "--flush-after", "1h"), savepoint);
         id = jobSubmittedAfter(client, submitted);
@@ -135,16 +136,16 @@ class StateBackendsIT {
                 .containsExactlyElementsOf(expected);
     }
 
-    private static List<Example> produce(String topic, Scenario scenario, long skip, long count) {
+    private static List<Example> examples(Scenario scenario) {
         List<Example> examples = new ArrayList<>();
         try (ExampleStream stream = ExampleStream.of("learner-0", scenario)) {
-            for (long n = 0; stream.hasNext() && n - skip < count; n++) {
-                Example example = stream.next();
-                if (n >= skip) {
-                    examples.add(example);
-                }
-            }
+            stream.forEachRemaining(examples::add);
         }
+        return examples;
+    }
+
+    /** Sends {@code examples} to {@code topic}, and returns them. */
+    private static List<Example> send(String topic, List<Example> examples) {
         try (ExampleProducer producer = ExampleProducer.builder(KAFKA.bootstrapServers(), topic).build()) {
             producer.send(examples.iterator());
         }
