@@ -4,6 +4,7 @@
 # continual evaluation every 10 updates and with evaluation at task boundaries only.
 # Needs a built tree (mvn -B -q install -DskipTests) and dataset-fashion-mnist.
 # Usage: jobs/bench/run-e2e-bench.sh [--records 60000] [--keys 1,10,100] [--eval-every 10] [--jfr FILE.jfr]
+# BENCH_MAIN runs another bench class of jobs/src/test/java on the same classpath (run-checkpoint-bench.sh does).
 # --jfr records a JFR profile of the whole run; see the hot frames with
 #   jfr print --events jdk.ExecutionSample FILE.jfr | grep -A1 'stackTrace = \[' | grep -v stackTrace | sort | uniq -c | sort -rn | head -30
 set -euo pipefail
@@ -29,4 +30,4 @@ cp_file="$jobs/target/bench.classpath"
 (cd "$repo" && mvn -B -q -o -pl jobs dependency:build-classpath -Dmdep.outputFile="$cp_file" \
     -Dmdep.includeScope=test >/dev/null)
 exec java "${jvm[@]}" -cp "$jobs/target/test-classes:$jobs/target/classes:$(cat "$cp_file")" \
-    io.streamcl.jobs.bench.EndToEndBench "${args[@]}"
+    "${BENCH_MAIN:-io.streamcl.jobs.bench.EndToEndBench}" "${args[@]}"

@@ -5,6 +5,7 @@ import io.streamcl.deploy.kafka.LocalKafka;
 import io.streamcl.deploy.kafka.TopicRecords;
 import io.streamcl.jobs.alert.AlertJob;
 import io.streamcl.jobs.common.JobOptions;
+import io.streamcl.jobs.common.StateBackendChoice;
 import io.streamcl.jobs.common.Topics;
 import io.streamcl.jobs.training.TrainingJob;
 import io.streamcl.loadgen.ExampleStream;
@@ -75,6 +76,10 @@ public final class Demo implements Callable<Integer> {
             + " settings over the demo's); events and the summary are printed per configuration.")
     Path grid;
 
+    @Option(names = "--state-backend", paramLabel = "hashmap|rocksdb", converter = StateBackendChoice.Converter.class,
+            defaultValue = "hashmap", description = "The training job's keyed state backend (default: ${DEFAULT-VALUE}).")
+    StateBackendChoice stateBackend;
+
     public static void main(String[] args) {
         System.exit(UsageErrors.install(new CommandLine(new Demo())).setCaseInsensitiveEnumValuesAllowed(true)
                 .execute(args));
@@ -105,7 +110,8 @@ public final class Demo implements Callable<Integer> {
             say("produced %,d examples at %,.0f examples/s", produced.examples(), produced.examplesPerSecond());
 
             List<String> jobArgs = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
-                    "--from", "earliest", "--bounded", "--checkpoint-interval", "1s", "--set", "eval.every=" + evalEvery,
+                    "--from", "earliest", "--bounded", "--checkpoint-interval", "1s",
+                    "--state-backend", stateBackend.flinkName(), "--set", "eval.every=" + evalEvery,
                     "--set", "eval.samples-per-task=300",
                     "--set", "model.inputs=" + data.featureCount(), "--set", "model.classes=" + data.classCount(),
                     "--set", "model.hidden=" + (scenarioKind == DemoScenario.GAUSSIAN ? "64" : "256,256"),

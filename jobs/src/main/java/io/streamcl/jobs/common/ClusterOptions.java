@@ -11,9 +11,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Option;
 
 /**
- * How a job runs on its cluster (a picocli mixin): parallelism, checkpoints and restarts. What the command line
- * leaves out comes from the cluster's configuration, so {@code flink run -p 4} or a FlinkDeployment's settings
- * hold; only what a StreamCL job cannot run without gets a default here: checkpointing (the exactly-once sinks
+ * How a job runs on its cluster (a picocli mixin): parallelism, state backend, checkpoints and restarts. What the
+ * command line leaves out comes from the cluster's configuration, so {@code flink run -p 4} or a FlinkDeployment's
+ * settings hold; only what a StreamCL job cannot run without gets a default here: checkpointing (the exactly-once sinks
  * commit at checkpoints), a checkpoint directory, and a bounded restart strategy.
  */
 public final class ClusterOptions {
@@ -36,6 +36,11 @@ public final class ClusterOptions {
                     + " $STREAMCL_DATA_DIR or <tmp>/streamcl-<user>). Checked at start-up.")
     String checkpointDir;
 
+    @Option(names = "--state-backend", paramLabel = "hashmap|rocksdb", converter = StateBackendChoice.Converter.class,
+            description = "Keyed state backend: hashmap (state on the heap) or rocksdb (embedded RocksDB on local disk,"
+                    + " incremental checkpoints) (default: the cluster's state.backend.type, else hashmap).")
+    StateBackendChoice stateBackend;
+
     @Option(names = "--restart-attempts", paramLabel = "N",
             description = "Restarts after failures before the job fails for good (fixed delay; default: the"
                     + " cluster's restart-strategy.type if set, else 3).")
@@ -57,6 +62,9 @@ public final class ClusterOptions {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointLocation(cluster));
+        if (stateBackend != null) {
+            stateBackend.applyTo(conf);
+        }
         if (restartAttempts != null || restartDelay != null
                 || cluster.getOptional(RestartStrategyOptions.RESTART_STRATEGY).isEmpty()) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -10,6 +10,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +70,31 @@ class ClusterOptionsTest {
         assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS)).isEqualTo(5);
         assertThat(env.getConfiguration().get(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY))
                 .isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void setsTheStateBackendOnlyWhenGivenAndRocksDbCheckpointsIncrementally() {
+        Configuration cluster = new Configuration();
+        cluster.set(StateBackendOptions.STATE_BACKEND, "forst");
+        StreamExecutionEnvironment untouched = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
+        options("--checkpoint-dir", tmp.toString()).configure(untouched);
+        assertThat(untouched.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("forst");
+
+        StreamExecutionEnvironment rocks = StreamExecutionEnvironment.getExecutionEnvironment(cluster);
+        options("--checkpoint-dir", tmp.toString(), "--state-backend", "RocksDB").configure(rocks);
+        assertThat(rocks.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(rocks.getConfiguration().get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+
+        StreamExecutionEnvironment heap = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        options("--checkpoint-dir", tmp.toString(), "--state-backend", "hashmap").configure(heap);
+        assertThat(heap.getConfiguration().get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
+    }
+
+    @Test
+    void refusesAnUnknownStateBackendNamingTheKnownOnes() {
+        assertThatThrownBy(() -> options("--state-backend", "memory"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--state-backend").hasMessageContaining("'memory' is not a state backend; use hashmap or rocksdb");
     }
 
     @Test

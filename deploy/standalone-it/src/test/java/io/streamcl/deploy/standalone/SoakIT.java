@@ -1,0 +1,33 @@
+package io.streamcl.deploy.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.streamcl.loadgen.images.FashionMnist;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short {@link Soak} ({@code deploy/bin/soak} at a small size): a label-permuted Fashion-MNIST stream of 3 keys
+ * and 8 tasks trained by the shaded job jar on a local standalone cluster, once clean and once with two TaskManager
+ * kills (SIGKILL) and a broker restart; the committed evaluations must be identical, with no duplicate or missing
+ * step, and checkpoint size and heap flat once the held-out sets are full.
+ */
+class SoakIT {
+    @Test
+    void twoTaskManagerKillsAndABrokerRestartChangeNoEvaluation() throws Exception {
+        assumeThat(FashionMnist.isInstalled(FashionMnist.defaultDir()))
+                .as("Fashion-MNIST in %s (apt-get install dataset-fashion-mnist)", FashionMnist.defaultDir()).isTrue();
+        Soak.Result result = Soak.parse("--job-jar", System.getProperty("streamcl.jobJar"), "--keys", "3",
+                "--tasks", "8", "--examples-per-task", "400", "--max-tasks", "2", "--broker-down", "5",
+                "--checkpoint-interval", "2s").run();
+        System.out.println(result.table());
+
+        assertThat(result.differences()).as("differences from the clean run").isEmpty();
+        assertThat(result.cleanEvents()).isPositive();
+        assertThat(result.taskManagerKills()).isEqualTo(2);
+        assertThat(result.restarts()).as("job restarts after the kills").isGreaterThanOrEqualTo(2);
+        assertThat(result.checkpointsFlat()).as("checkpoint size flat: %s", result).isTrue();
+        assertThat(result.heapFlat()).as("heap flat: %s", result).isTrue();
+        assertThat(result.passed()).isTrue();
+    }
+}
