@@ -14,12 +14,12 @@ import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
 import io.streamcl.flink.config.ServeSettings;
 import io.streamcl.flink.metrics.DeadLetterMetrics;
+import io.streamcl.flink.metrics.ExportedMetrics;
 import io.streamcl.flink.serde.DeadLetters;
 import io.streamcl.flink.serde.EvaluationEvents;
 import io.streamcl.flink.serde.KafkaRecord;
 import io.streamcl.flink.serde.Predictions;
 import io.streamcl.flink.serde.StreamExample;
-import io.streamcl.schemas.AggregateMetrics;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
@@ -56,7 +56,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Key hygiene ({@link KeyLimits}): a record for a new key when the subtask already holds {@code maxLearners}
  * learners goes to {@link #DEAD_LETTERS}; with an idle expiry, a learner without examples for that long is
  * dropped and counted in {@code learnersExpired}. Run it in a {@link LearnerOperator}, which counts the learners a
- * restore brings back. ND4J's natives load in {@link #open} through {@link NativeBackend}, before any example, so
+ * restore brings back. The OpenBLAS natives load in {@link #open} through {@link NativeBackend}, before any example, so
  * a failover that interrupts the task cannot leave them broken.
  * <p>Batching does not depend on the machine's speed: each key keeps one flush deadline (processing time), moved
  * forward on every arrival, so a partial mini-batch is trained only after {@code flushAfter} without a new example
@@ -112,7 +112,6 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient ValueState<Long> lastActive;
     private transient long liveLearners;
     private transient Counter expired;
-    private transient volatile EvaluationEvent latest;
     /** Model inputs of the example at hand, dequantised here from 8-bit features: one buffer, no array a record. */
     private transient float[] inputs;
     /** The example at hand's features in arrival form: the learner keeps 8-bit rows as 8-bit state. */
@@ -160,24 +159,14 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         serving = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(SERVING_STATE_NAME, new SelectorStateSerializer(servingConfig)));
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        heldOut = metrics.counter("examplesHeldOut");
+        heldOut = metrics.counter(ExportedMetrics.EXAMPLES_HELD_OUT);
         deadLetters = new DeadLetterMetrics(metrics);
         inputs = new float[config.learner().model().inputs()];
         view = Features.dense(inputs);
         lastActive = getRuntimeContext().getState(new ValueStateDescriptor<>(LAST_ACTIVE_STATE_NAME, Types.LONG));
-        expired = metrics.counter("learnersExpired");
-        metrics.gauge("liveLearners", (Gauge<Long>) () -> liveLearners);
-        gauge(metrics, "avgAccuracy", AggregateMetrics::getAvgAccuracy);
-        gauge(metrics, "minAccuracy", AggregateMetrics::getMinAccuracy);
-        gauge(metrics, "worstCaseAccuracy", AggregateMetrics::getWorstCaseAccuracy);
-        metrics.gauge("onlineAccuracy", (Gauge<Double>) () -> latest == null ? null : latest.getOnlineAccuracy());
-        metrics.gauge("modelStep", (Gauge<Long>) () -> latest == null ? 0L : latest.getModelStep());
+        expired = metrics.counter(ExportedMetrics.LEARNERS_EXPIRED);
+        metrics.gauge(ExportedMetrics.LIVE_LEARNERS, (Gauge<Long>) () -> liveLearners);
         perKey = new LearnerMetrics(metrics);
-    }
-
-    private void gauge(MetricGroup group, String name, java.util.function.Function<AggregateMetrics, Double> value) {
-        group.gauge(name, (Gauge<Double>) () -> latest == null || latest.getAggregate() == null
-                ? null : value.apply(latest.getAggregate()));
     }
 
     @Override
@@ -325,9 +314,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             serving.update(selector);
         }
         for (LearnerReport report : reports) {
-            latest = EvaluationEvents.of(key, configHash, configName, learner.learner().model().layout(), report);
-            perKey.update(latest);
-            out.collect(latest);
+            EvaluationEvent event = EvaluationEvents.of(key, configHash, configName, learner.learner().model().layout(),
+                    report);
+            perKey.update(event);
+            out.collect(event);
         }
     }
 }

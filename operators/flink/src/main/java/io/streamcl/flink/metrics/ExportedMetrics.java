@@ -34,6 +34,9 @@ public final class ExportedMetrics {
     /** Per operator subtask in total, and per reason (scope {@code reason_}, label {@code reason}). */
     public static final String DEAD_LETTERS = "deadLetters";
     public static final String EXAMPLES_HELD_OUT = "examplesHeldOut";
+    /** Learners a subtask holds ({@code keys.max-learners}) and those dropped as idle ({@code keys.idle-expiry}). */
+    public static final String LIVE_LEARNERS = "liveLearners";
+    public static final String LEARNERS_EXPIRED = "learnersExpired";
 
     private ExportedMetrics() {}
 
@@ -47,6 +50,6 @@ public final class ExportedMetrics {
                 OPERATOR_PREFIX + STALE_EVALUATIONS, OPERATOR_PREFIX + ALERT_RESTARTS,
                 OPERATOR_PREFIX + ALERTS_SUPERSEDED, OPERATOR_PREFIX + ALERT_STATES_EXPIRED, OPERATOR_PREFIX + DEAD_LETTERS,
                 OPERATOR_PREFIX + DeadLetterMetrics.REASON + "_" + DEAD_LETTERS,
-                OPERATOR_PREFIX + EXAMPLES_HELD_OUT);
+                OPERATOR_PREFIX + EXAMPLES_HELD_OUT, OPERATOR_PREFIX + LIVE_LEARNERS, OPERATOR_PREFIX + LEARNERS_EXPIRED);
     }
 }
