@@ -80,6 +80,9 @@ final class ClusterConfig {
         // Declared room outside the heap for what ND4J allocates through JavaCPP.
         s.put("taskmanager.memory.task.off-heap.size", "512m");
         s.put("parallelism.default", "1");
+        // A TaskManager restarted on a loaded 2-core machine (the soak's kill -9) may need more than the default 10 s
+        // to bind its RPC system; it would exit with code 239 and the cluster would lose a slot for good.
+        s.put("pekko.startup-timeout", "60 s");
 
         s.put("state.backend.type", "hashmap");
         s.put("execution.checkpointing.dir", dir.checkpoints().toUri().toString());
