@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes docs/results/gap-methods.md from the finished bench/gap-methods runs under bench/out/gap-methods/<scenario>.
+# Writes docs/results/gap-methods.md from the finished bench/gap-methods runs under bench/out/gap-methods/<scenario>[-<size>].
 set -euo pipefail
 BENCH=gap-methods
 source "$(dirname "$0")/lib.sh"
@@ -7,7 +7,7 @@ base="$ROOT/bench/out/$BENCH"
 page="$ROOT/docs/results/gap-methods.md"
 figures="$ROOT/docs/results/gap-methods"
 scenarios=()
-for s in split rotated; do [ -f "$base/$s/run.env" ] && scenarios+=("$s"); done
+for s in split split-* rotated rotated-*; do [ -f "$base/$s/run.env" ] && scenarios+=("$s"); done
 [ ${#scenarios[@]} -gt 0 ] || { log "no finished run under $base (run bench/gap-methods first)"; exit 1; }
 rm -rf "$figures"
 
@@ -38,9 +38,9 @@ cat <<HEAD
 
 Measured by \`bench/gap-methods\` on $(date -u +%Y-%m-%d) through the real pipeline: \`loadgen\` → local Kafka broker →
 one \`TrainingJob\` per scenario and seed (Flink MiniCluster) that trains both configurations side by side on that
-stream (\`--grid\`; the grid file is \`bench/out/gap-methods/<scenario>/grid-s<seed>.ini\`) → \`tools/bin/events\` →
+stream (\`--grid\`; the grid file is \`bench/out/gap-methods/<folder>/grid-s<seed>.ini\`) → \`tools/bin/events\` →
 \`tools/bin/report\`. Machine: $(sed -n 's/^cpu=//p' "$base/${scenarios[0]}"/replay-s*.properties | head -1), shared with
-six other jobs (load average 20–35 during the runs), so wall times only compare runs of one job.
+other jobs (load averages below), so wall times only compare runs of one job.
 
 **Goal (issue 15).** With the same replay budget, a configuration from the optimizer catalogue beats replay + EMA
 (its EMA weights) on WC-ACC by at least 5 points, with final avg-ACC no lower than replay alone (its raw weights).
@@ -59,56 +59,62 @@ and never change training, so the two trained configurations give the four compa
 catalogue defaults (\`omega=1,every=30,sample=2000\`: every 30 updates, each layer's preconditioner
 (I + ω ZᵀZ/n)⁻¹ is rebuilt from that layer's inputs on the replay memory; Yoo et al., ICML 2024). Held-out accuracy
 of every seen task is measured on both weights after every update (settings per scenario below); min-ACC and WC-ACC
-are De Lange et al.'s (see \`docs/metrics.md\`). The lpr configuration costs several times replay SGD an update
-(\`docs/optimizers.md\`), which is why the size is the stability-gap bench's default rather than its \`--full\`.
+are De Lange et al.'s (see \`docs/metrics.md\`); WF10 and WP10 are the largest drop and the largest gain of a task's
+accuracy within 10 evaluations (forgetting and plasticity, averaged over tasks); online_acc is prequential accuracy
+on the training stream. \`lpr\` costs about 5× replay SGD an update (\`docs/optimizers.md\`); at these sizes a grid
+job still takes only minutes, dominated by evaluation after every update.
 HEAD
 for s in "${scenarios[@]}"; do
-  unset seeds per_task samples every tasks
-  # shellcheck disable=SC1090
-  source "$base/$s/run.env"
+  for key in scenario seeds per_task samples every tasks load; do
+    printf -v "$key" '%s' "$(sed -n "s/^$key=//p" "$base/$s/run.env")"
+  done
   metrics=()
   for seed in $seeds; do metrics+=("$base/$s/report-s$seed/metrics.csv"); done
   first=${seeds%% *}
-  copy_figures "$base/$s/report-s$first" "$figures/$s" 01-replay-s$first-accuracy 02-replay-s$first-ema-weights-accuracy \
+  [ "$s" = "$scenario" ] && copy_figures "$base/$s/report-s$first" "$figures/$s" 01-replay-s$first-accuracy 02-replay-s$first-ema-weights-accuracy \
     03-lpr-s$first-accuracy 04-lpr-s$first-ema-weights-accuracy
-  if [ "$s" = split ]; then
-    what="split Fashion-MNIST (class-incremental: task t holds classes 2t and 2t+1, one output head)"
+  if [ "$scenario" = split ]; then
+    what="Split (class-incremental: task t holds classes 2t and 2t+1, one output head)"
   else
-    what="rotated Fashion-MNIST (domain-incremental: all 10 classes in every task, task t rotates every image by $((180 / tasks))·t degrees)"
+    what="Rotated (domain-incremental: all 10 classes in every task, task t rotates every image by $((180 / tasks))·t degrees)"
   fi
   cat <<SECTION
 
-## ${s^} Fashion-MNIST
+## ${scenario^} Fashion-MNIST, $([ "$per_task" = 0 ] && echo "one pass a task" || echo "$per_task examples a task"), $samples held-out samples
 
 $what; $([ "$per_task" = 0 ] && echo "one pass over each task's training images" || echo "$per_task examples per task"), 10 % of them held-out \`EVAL\`
-examples from the test images; evaluation every $every update$([ "$every" = 1 ] || echo s) on up to $samples samples per seen task
+examples from the test images; evaluation $([ "$every" = 1 ] && echo "after every update" || echo "every $every updates") on up to $samples samples per seen task
 (\`eval.every=$every\`, \`eval.samples-per-task=$samples\`). Seeds: $seeds (stream and model).
 
 Mean ± sample standard deviation over seeds, in %:
 
-$(seed_table "min_acc min_acc_every10 min_acc_task_end wc_acc avg_acc bwt online_acc" "${metrics[@]}")
+$(seed_table "min_acc min_acc_every10 min_acc_task_end wc_acc avg_acc bwt wf10 wp10 online_acc" "${metrics[@]}")
 
 $(goal_lines "${metrics[@]}")
 
 Wall time of the grid job (two configurations side by side, raw and EMA weights evaluated, JVM and MiniCluster
-start included): $(for seed in $seeds; do echo -n "seed $seed $(sed -n 's/^wall time=//p' "$base/$s/replay-s$seed.properties" | cut -d' ' -f1-2), "; done | sed 's/, $//').
+start included): $(for seed in $seeds; do echo -n "seed $seed $(sed -n 's/^wall time=//p' "$base/$s/replay-s$seed.properties" | cut -d' ' -f1-2), "; done | sed 's/, $//'); 1-minute load average at the start and end of the runs: ${load:-not recorded}.
 
 $(for f in "$figures/$s"/*.png; do [ -f "$f" ] && echo "![$s $(basename "$f" .png)](gap-methods/$s/$(basename "$f"))"; done)
 
-Reproduce: \`bench/gap-methods --scenario $s$([ "$seeds" = 1 ] || echo " --seeds \"$seeds\"")$([ "$per_task" = 2000 ] || echo " --examples-per-task $per_task")$([ "$samples" = 100 ] || echo " --samples $samples")$([ "$every" = 1 ] || echo " --eval-every $every")\`
+Reproduce: \`bench/gap-methods --scenario $scenario$([ "$seeds" = 1 ] || echo " --seeds \"$seeds\"")$([ "$per_task" = 2000 ] || echo " --examples-per-task $per_task")$([ "$samples" = 100 ] || echo " --samples $samples")$([ "$every" = 1 ] || echo " --eval-every $every")\`
 SECTION
 done
 cat <<TAIL
 
 ## Reading the numbers
 
-- min-ACC is the lowest accuracy any earlier task reached after any later update; at $samples held-out samples a single
+- min-ACC is the lowest accuracy any earlier task reached after any later update; at 100 held-out samples a single
   score has a standard error of up to 5 points, so min-ACC (a minimum over many noisy scores) reads low for every
   configuration alike. WC-ACC weighs the final accuracy on the last task with min-ACC of the others.
-- Core-level check of the same comparison (\`operators/core\` only, \`SplitReplayExperiment\`, 5 tasks × 3,000, 300
-  held-out samples): \`docs/optimizers.md\` cites it; this page is the first measurement through Kafka and the
-  training job.
-- The full interactive reports (\`report.html\`) are written to \`bench/out/gap-methods/<scenario>/report-s<seed>/\`;
+- \`lpr\` trades speed of learning for stability: in the accuracy figures a new task rises over about 20 updates
+  instead of a few, and old tasks barely dip at a boundary (compare the WF10, WP10 and online_acc columns). EMA
+  weights average over the last ~100 updates, so on top of \`lpr\` they lag a model that already learns slowly: in
+  these runs replay + lpr + EMA is below replay + lpr on WC-ACC and avg-ACC, so the EMA weights are no help there.
+- The same comparison without Kafka and Flink (learner core only, split setting, 3,000 examples a task, 300
+  held-out samples): \`BENCH_MAIN=io.streamcl.core.bench.SplitReplayExperiment operators/core/bench/run-bench.sh
+  --specs "sgd(lr=0.01,momentum=0.9)+ema;sgd(lr=0.01,momentum=0.9)+lpr+ema" --seeds 0,1\`.
+- The full interactive reports (\`report.html\`) are written to \`bench/out/gap-methods/<folder>/report-s<seed>/\`;
   they are not kept in the repository. \`bench/gap-methods --help\` lists the options.
 TAIL
 } > "$page"
