@@ -107,8 +107,8 @@ cat <<TAIL
 - min-ACC is the lowest accuracy any earlier task reached after any later update; at 100 held-out samples a single
   score has a standard error of up to 5 points, so min-ACC (a minimum over many noisy scores) reads low for every
   configuration alike. WC-ACC weighs the final accuracy on the last task with min-ACC of the others.
-- \`lpr\` trades speed of learning for stability: in the accuracy figures a new task rises over about 20 updates
-  instead of a few, and old tasks barely dip at a boundary (compare the WF10, WP10 and online_acc columns). EMA
+- \`lpr\` trades speed of learning for stability: in the accuracy figures of these runs a new task needs 20–40
+  updates to level off instead of about 10 with replay alone, and old tasks barely dip at a boundary (compare the WF10, WP10 and online_acc columns). EMA
   weights average over the last ~100 updates, so on top of \`lpr\` they lag a model that already learns slowly: in
   these runs replay + lpr + EMA is below replay + lpr on WC-ACC and avg-ACC, so the EMA weights are no help there.
 - The same comparison without Kafka and Flink (learner core only, split setting, 3,000 examples a task, 300
