@@ -11,10 +11,23 @@ for s in split split-* rotated rotated-*; do [ -f "$base/$s/run.env" ] && scenar
 [ ${#scenarios[@]} -gt 0 ] || { log "no finished run under $base (run bench/gap-methods first)"; exit 1; }
 rm -rf "$figures"
 
-# goal_lines FILE... : issue 15's stability-gap goal over metrics.csv files (seeds pooled and per seed): each lpr row
-# against replay's EMA weights on WC-ACC (needs >= +5 points) and against replay's raw weights on final avg-ACC (>= 0).
+# read_run FOLDER : sets scenario seeds per_task samples every tasks load from the folder's run.env, and metrics to its
+# metrics.csv files.
+read_run() {
+  local key seed
+  for key in scenario seeds per_task samples every tasks load; do
+    printf -v "$key" '%s' "$(sed -n "s/^$key=//p" "$base/$1/run.env")"
+  done
+  metrics=()
+  for seed in $seeds; do metrics+=("$base/$1/report-s$seed/metrics.csv"); done
+}
+
+# goal_lines ROW-LABEL FILE... : issue 15's stability-gap goal over metrics.csv files (seeds pooled and per seed): each
+# lpr row against replay's EMA weights on WC-ACC (needs >= +5 points) and against replay's raw weights on final avg-ACC
+# (>= 0); one sentence per lpr row, or with a ROW-LABEL one summary table row per lpr row.
 goal_lines() {
-  awk -F, 'FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  local label=$1; shift
+  awk -F, -v label="$label" 'FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
     { name = $1; seed = name; sub(/.*-s/, "", seed); sub(/ .*/, "", seed); gsub(/-s[0-9]+/, "", name)
       wc[name, seed] = 100 * $c["wc_acc"]; avg[name, seed] = 100 * $c["avg_acc"]; if (!(seed in seen)) { seen[seed] = 1; seeds[++ns] = seed } }
     END {
@@ -28,8 +41,10 @@ goal_lines() {
         why = ""
         if (dw < 5) why = why sprintf(" WC-ACC short of the +5 points by %.1f", 5 - dw)
         if (da < 0) why = why sprintf("%s final avg-ACC %.1f points below replay alone", (why == "" ? "" : ";"), -da)
-        printf "- replay + %s: WC-ACC %+.1f points against replay + EMA, final avg-ACC %+.1f points against replay alone (mean over %d seed%s): %s%s. Per seed: %s; met on %d of %d.\n",
-          (name ~ /EMA/ ? "lpr + EMA (EMA weights)" : "lpr (raw weights)"), dw, da, ns, (ns > 1 ? "s" : ""), verdict, (why == "" ? "" : " —" why), per, met, ns } }' "$@"
+        learner = (name ~ /EMA/ ? "replay + lpr + EMA (EMA weights)" : "replay + lpr (raw weights)")
+        if (label != "") { printf "| %s | %s | %d | %+.1f | %+.1f | %s | %d of %d |\n", label, learner, ns, dw, da, verdict, met, ns; continue }
+        printf "- %s: WC-ACC %+.1f points against replay + EMA, final avg-ACC %+.1f points against replay alone (mean over %d seed%s): %s%s. Per seed: %s; met on %d of %d.\n",
+          learner, dw, da, ns, (ns > 1 ? "s" : ""), verdict, (why == "" ? "" : " —" why), per, met, ns } }' "$@"
 }
 
 {
@@ -63,13 +78,18 @@ are De Lange et al.'s (see \`docs/metrics.md\`); WF10 and WP10 are the largest d
 accuracy within 10 evaluations (forgetting and plasticity, averaged over tasks); online_acc is prequential accuracy
 on the training stream. \`lpr\` costs about 5× replay SGD an update (\`docs/optimizers.md\`); at these sizes a grid
 job still takes only minutes, dominated by evaluation after every update.
+
+## Goal verdict (differences in points, mean over seeds; per seed in each section below)
+
+| stream | learner | seeds | WC-ACC vs replay + EMA (goal ≥ +5) | final avg-ACC vs replay (goal ≥ 0) | goal | seeds meeting it |
+|---|---|---|---|---|---|---|
 HEAD
 for s in "${scenarios[@]}"; do
-  for key in scenario seeds per_task samples every tasks load; do
-    printf -v "$key" '%s' "$(sed -n "s/^$key=//p" "$base/$s/run.env")"
-  done
-  metrics=()
-  for seed in $seeds; do metrics+=("$base/$s/report-s$seed/metrics.csv"); done
+  read_run "$s"
+  goal_lines "$scenario, $per_task a task, $samples samples" "${metrics[@]}"
+done
+for s in "${scenarios[@]}"; do
+  read_run "$s"
   first=${seeds%% *}
   [ "$s" = "$scenario" ] && copy_figures "$base/$s/report-s$first" "$figures/$s" 01-replay-s$first-accuracy 02-replay-s$first-ema-weights-accuracy \
     03-lpr-s$first-accuracy 04-lpr-s$first-ema-weights-accuracy
@@ -90,7 +110,7 @@ Mean ± sample standard deviation over seeds, in %:
 
 $(seed_table "min_acc min_acc_every10 min_acc_task_end wc_acc avg_acc bwt wf10 wp10 online_acc" "${metrics[@]}")
 
-$(goal_lines "${metrics[@]}")
+$(goal_lines "" "${metrics[@]}")
 
 Wall time of the grid job (two configurations side by side, raw and EMA weights evaluated, JVM and MiniCluster
 start included): $(for seed in $seeds; do echo -n "seed $seed $(sed -n 's/^wall time=//p' "$base/$s/replay-s$seed.properties" | cut -d' ' -f1-2), "; done | sed 's/, $//'); 1-minute load average at the start and end of the runs: ${load:-not recorded}.
