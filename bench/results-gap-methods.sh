@@ -7,7 +7,7 @@ base="$ROOT/bench/out/$BENCH"
 page="$ROOT/docs/results/gap-methods.md"
 figures="$ROOT/docs/results/gap-methods"
 scenarios=()
-for s in split split-* rotated rotated-*; do [ -f "$base/$s/run.env" ] && scenarios+=("$s"); done
+for d in "$base"/split "$base"/split-* "$base"/rotated "$base"/rotated-*; do [ -f "$d/run.env" ] && scenarios+=("${d##*/}"); done
 [ ${#scenarios[@]} -gt 0 ] || { log "no finished run under $base (run bench/gap-methods first)"; exit 1; }
 rm -rf "$figures"
 
@@ -37,7 +37,7 @@ goal_lines() {
           dw += w; da += a; ok = (w >= 5 && a >= 0); met += ok
           per = per sprintf("%sseed %s: WC-ACC %+.1f, avg-ACC %+.1f%s", (i > 1 ? "; " : ""), s, w, a, ok ? " (met)" : " (missed)") }
         dw /= ns; da /= ns
-        verdict = (dw >= 5 && da >= 0) ? "**met**" : "**missed**"
+        verdict = (dw >= 5 && da >= 0) ? (met == ns ? "**met**" : "**met on the mean, not on every seed**") : "**missed**"
         why = ""
         if (dw < 5) why = why sprintf(" WC-ACC short of the +5 points by %.1f", 5 - dw)
         if (da < 0) why = why sprintf("%s final avg-ACC %.1f points below replay alone", (why == "" ? "" : ";"), -da)
