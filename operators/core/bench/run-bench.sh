@@ -5,7 +5,7 @@
 # without torch the Java figures are still printed, the ratios left out).
 # Usage: operators/core/bench/run-bench.sh [--seconds 2] [--runs 5] [--torch path/to/torch_reference.py]
 # The cost of continual evaluation: BENCH_MAIN=io.streamcl.core.bench.EvaluationBench operators/core/bench/run-bench.sh
-# Set OPENBLAS_CORETYPE yourself to override the kernel chosen for this CPU (openblas-env.sh).
+# Set STREAMCL_OPENBLAS_CORETYPE to force another OpenBLAS kernel than the one chosen for this CPU (openblas-env.sh).
 set -euo pipefail
 bench="$(cd "$(dirname "$0")" && pwd)"
 core="$(cd "$bench/.." && pwd)"

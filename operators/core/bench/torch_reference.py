@@ -6,8 +6,10 @@ Model: MLP 784-256-256-10 with ReLU and softmax cross-entropy, on Fashion-MNIST'
 
     torch <sgd|adam> batch=<b> threads=<t> examples/s=<median> (<slowest> .. <fastest>)
 
-and at the end one line for inference on 1,000 rows (`torch inference batch=1000 ...`). Every figure is the
-median of --runs timed windows of --seconds each, after a warm-up window, like the Java side
+and at the end two lines for inference on 1,000 rows: `torch inference batch=1000 ...` in wall time and `torch
+inference-cpu batch=1000 ...` in the CPU time of the calling thread (with one intra-op thread the matrix products
+run there), which a loaded machine distorts far less. Every figure is the median of --runs timed windows of
+--seconds each (of the figure's clock), after a warm-up window, like the Java side
 (operators/core/bench/run-bench.sh runs this script itself, setting by setting, next to the Java figures).
 
 Needs Debian's python3-torch, its OpenBLAS backend and the data set (as root):
@@ -16,6 +18,7 @@ Run it with Debian's /usr/bin/python3 (a pyenv or venv python does not see pytho
 libopenblas0-openmp Debian's torch uses the reference BLAS and is many times slower, an unfair comparison.
 """
 import argparse
+import ctypes
 import gzip
 import os
 import statistics
@@ -44,23 +47,35 @@ def fashion_mnist():
     return x, torch.from_numpy(labels.astype(np.int64))
 
 
+def blas_kernel():
+    """The BLAS behind torch's CPU matrix products and, for OpenBLAS, the kernel it runs (Debian's torch calls
+    libblas.so.3, whichever implementation the alternatives system points it at)."""
+    try:
+        blas = ctypes.CDLL("libblas.so.3")
+        corename, config = blas.openblas_get_corename, blas.openblas_get_config
+    except (OSError, AttributeError):
+        return "not OpenBLAS (reference BLAS? apt-get install -y libopenblas0-openmp)"
+    corename.restype = config.restype = ctypes.c_char_p
+    return "OpenBLAS kernel %s (%s)" % (corename().decode(), config().decode())
+
+
 def mlp():
     torch.manual_seed(0)
     return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 10))
 
 
-def median_rate(call, examples_per_call, seconds, runs):
-    """Examples/s of `call`: median, slowest and fastest of `runs` windows, after one warm-up window."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
+def median_rate(call, examples_per_call, seconds, runs, clock=time.perf_counter):
+    """Examples/s of `call`: median, slowest and fastest of `runs` windows of `clock`, after one warm-up window."""
+    end = clock() + seconds
+    while clock() < end:
         call()
     rates = []
     for _ in range(runs):
-        done, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
+        done, start = 0, clock()
+        while clock() - start < seconds:
             call()
             done += examples_per_call
-        rates.append(done / (time.perf_counter() - start))
+        rates.append(done / (clock() - start))
     return statistics.median(rates), min(rates), max(rates)
 
 
@@ -87,6 +102,8 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="timed windows per figure")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    print("torch %s, %d intra-op thread(s), BLAS: %s" % (torch.__version__, torch.get_num_threads(), blas_kernel()),
+          flush=True)
     x, y = fashion_mnist()
     for name in filter(None, args.opts.split(",")):
         for batch in (int(b) for b in args.batches.split(",")):
@@ -103,8 +120,10 @@ def main():
         with torch.no_grad():
             model(rows)
 
-    rate = median_rate(infer, 1000, args.seconds, args.runs)
-    print("torch inference batch=1000 threads=%d examples/s=%.0f (%.0f .. %.0f)" % ((args.threads,) + rate), flush=True)
+    for name, clock in (("inference", time.perf_counter), ("inference-cpu", time.thread_time)):
+        rate = median_rate(infer, 1000, args.seconds, args.runs, clock)
+        print("torch %s batch=1000 threads=%d examples/s=%.0f (%.0f .. %.0f)" % ((name, args.threads) + rate),
+              flush=True)
 
 
 if __name__ == "__main__":

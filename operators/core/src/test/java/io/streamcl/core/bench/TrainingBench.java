@@ -8,6 +8,8 @@ import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.model.MlpWorkspace;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +28,16 @@ import java.util.regex.Pattern;
  * a warm-up, as the Python script does. The PyTorch script runs once per setting, right before the Java figures
  * of that setting, so that both sides see the same load on a shared machine; inference is measured after each
  * PyTorch run on both sides, and the medians are compared; {@code --inference-only N} measures only inference, in N
- * alternating PyTorch and Java rounds. Launch with {@code operators/core/bench/run-bench.sh}.
+ * alternating PyTorch and Java rounds. Inference is also timed in CPU time of the measuring thread (one BLAS thread
+ * on both sides runs in the caller), which a shared machine's load distorts far less than wall time: on a loaded
+ * machine compare the CPU-time row. Launch with {@code operators/core/bench/run-bench.sh}.
  */
 public final class TrainingBench {
-    private static final Pattern TORCH = Pattern.compile("torch (\\w+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
+    private static final Pattern TORCH =
+            Pattern.compile("torch ([\\w-]+) batch=(\\d+) threads=\\d+ examples/s=(\\d+)");
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final LongSupplier WALL = System::nanoTime;
+    private static final LongSupplier THREAD_CPU = THREADS::getCurrentThreadCpuTime;
     private static final int[] BATCHES = {1, 32, 128};
     private static final Map<String, String> OPTIMIZERS = new LinkedHashMap<>();
 
@@ -49,19 +58,17 @@ public final class TrainingBench {
         MlpConfig model = new MlpConfig(784, new int[] {256, 256}, 10, Activation.RELU, 0);
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "%-26s %12s %12s %8s", "setting", "java ex/s", "torch ex/s", "ratio"));
-        List<Double> torchInference = new ArrayList<>();
-        List<Double> javaInference = new ArrayList<>();
+        Map<String, List<Double>> torchInference = new LinkedHashMap<>();
+        Map<String, List<Double>> javaInference = new LinkedHashMap<>();
         int inferenceOnly = Integer.parseInt(arg(args, "--inference-only", "0"));
         for (int round = 0; round < inferenceOnly; round++) {
-            Optional.ofNullable(torch(python, torchScript, "", 0, seconds, runs).get("inference/1000"))
-                    .ifPresent(torchInference::add);
-            javaInference.add(inference(model, data, seconds, runs));
+            inferenceRound(torch(python, torchScript, "", 0, seconds, runs), model, data, seconds, runs,
+                    torchInference, javaInference);
         }
         for (String opt : inferenceOnly > 0 ? List.<String>of() : OPTIMIZERS.keySet()) {
             for (int batch : BATCHES) {
                 Map<String, Double> torch = torch(python, torchScript, opt, batch, seconds, runs);
-                Optional.ofNullable(torch.get("inference/1000")).ifPresent(torchInference::add);
-                javaInference.add(inference(model, data, seconds, runs));
+                inferenceRound(torch, model, data, seconds, runs, torchInference, javaInference);
                 for (boolean cbp : new boolean[] {false, true}) {
                     String spec = OPTIMIZERS.get(opt) + (cbp ? "+cbp(rho=1e-4,maturity=100)" : "");
                     double rate = train(LearnerConfig.of(model, spec, batch), data, seconds, runs);
@@ -70,8 +77,11 @@ public final class TrainingBench {
                 }
             }
         }
-        table.add(row("inference batch=1000", median(javaInference), torchInference.isEmpty() ? null
-                : median(torchInference)));
+        for (String clock : javaInference.keySet()) {
+            List<Double> torch = torchInference.get(clock);
+            table.add(row(clock + " batch=1000", median(javaInference.get(clock)), torch == null ? null
+                    : median(torch)));
+        }
         System.out.println();
         table.forEach(System.out::println);
     }
@@ -95,29 +105,48 @@ public final class TrainingBench {
         return rate(step, config.batchSize(), seconds, runs);
     }
 
-    private static double inference(MlpConfig config, FashionMnist data, double seconds, int runs) {
+    /**
+     * One round of inference figures: PyTorch's (from its run just before) and Java's, in wall time ("inference")
+     * and in the measuring thread's CPU time ("inference-cpu"), each printed and added to its clock's list.
+     */
+    private static void inferenceRound(Map<String, Double> torch, MlpConfig config, FashionMnist data, double seconds,
+            int runs, Map<String, List<Double>> torchRates, Map<String, List<Double>> javaRates) {
         Mlp mlp = Mlp.initialize(config);
         MlpWorkspace ws = mlp.workspace(1000);
         ws.inputBuffer().put(0, data.images(), 0, 1000 * FashionMnist.PIXELS);
-        return rate(() -> mlp.forward(ws, 1000), 1000, seconds, runs);
+        Map<String, LongSupplier> clocks = new LinkedHashMap<>();
+        clocks.put("inference", WALL);
+        clocks.put("inference-cpu", THREAD_CPU);
+        clocks.forEach((name, clock) -> {
+            double rate = rate(() -> mlp.forward(ws, 1000), 1000, seconds, runs, clock);
+            System.out.printf(Locale.ROOT, "java %s batch=1000 examples/s=%.0f%n", name, rate);
+            javaRates.computeIfAbsent(name, k -> new ArrayList<>()).add(rate);
+            Optional.ofNullable(torch.get(name + "/1000"))
+                    .ifPresent(t -> torchRates.computeIfAbsent(name, k -> new ArrayList<>()).add(t));
+        });
     }
 
-    /** Median examples/s over {@code runs} windows of {@code seconds}, after a warm-up of one window. */
+    /** Median examples/s over {@code runs} windows of {@code seconds} wall time, after a warm-up of one window. */
     static double rate(Runnable step, int examplesPerCall, double seconds, int runs) {
-        long warmUp = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < warmUp) {
+        return rate(step, examplesPerCall, seconds, runs, WALL);
+    }
+
+    /** As {@link #rate(Runnable, int, double, int)}, with windows and rates timed by {@code clock} (nanoseconds). */
+    static double rate(Runnable step, int examplesPerCall, double seconds, int runs, LongSupplier clock) {
+        long warmUp = clock.getAsLong() + (long) (seconds * 1e9);
+        while (clock.getAsLong() < warmUp) {
             step.run();
         }
         double[] samples = new double[runs];
         for (int r = 0; r < runs; r++) {
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             long end = start + (long) (seconds * 1e9);
             long n = 0;
             long now;
             do {
                 step.run();
                 n += examplesPerCall;
-                now = System.nanoTime();
+                now = clock.getAsLong();
             } while (now < end);
             samples[r] = n / ((now - start) / 1e9);
         }
