@@ -55,7 +55,7 @@ public final class EndToEndBench {
         // also the periodic evaluation on an evaluator thread (eval.async), in the core loop and the job alike
         boolean withAsync = Boolean.parseBoolean(arg(args, "--eval-async", "false"));
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%5s %-26s %9s %12s %12s %8s", "keys", "evaluation", "records",
+        table.add(String.format(Locale.ROOT, "%5s %-34s %9s %12s %12s %8s", "keys", "evaluation", "records",
                 "core rec/s", "job rec/s", "job/core"));
         // a loaded machine (the bench's usual habitat) can take more than the default 90 s to start a broker
         try (LocalKafka kafka = LocalKafka.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
@@ -80,7 +80,7 @@ public final class EndToEndBench {
                             topic + "-" + every + (async ? "-async" : ""));
                     String evaluation = every.equals(evalEvery)
                             ? "every " + every + " updates, 500/task" + (async ? ", async" : "") : "boundaries only";
-                    table.add(String.format(Locale.ROOT, "%5d %-26s %9d %12.0f %12.0f %7.2fx", keys, evaluation,
+                    table.add(String.format(Locale.ROOT, "%5d %-34s %9d %12.0f %12.0f %7.2fx", keys, evaluation,
                             input.size(), core, job, job / core));
                     System.out.println(table.get(table.size() - 1));
                 }

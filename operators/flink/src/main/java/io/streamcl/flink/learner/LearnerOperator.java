@@ -30,6 +30,12 @@ public final class LearnerOperator extends KeyedProcessOperator<String, StreamEx
     /** The timer service name {@link KeyedProcessOperator} gives its function's timers. */
     private static final String USER_TIMERS = "user-timers";
     private static final Logger LOG = LoggerFactory.getLogger(LearnerOperator.class);
+    /**
+     * Most keys with evaluations in flight at once; beyond, the oldest are waited for. Each evaluation holds a copy
+     * of its weights and held-out rows (~6 MB for the default model with ten tasks) and the one evaluator thread
+     * scores them in turn, so a longer queue would cost memory without hiding more.
+     */
+    static final int MAX_KEYS_EVALUATING = 4;
     private final ContinualLearnerFunction function;
     /** Emits events of keys other than the element's: they carry their key, and no element's timestamp. */
     private transient TimestampedCollector<EvaluationEvent> evaluated;
@@ -96,16 +102,19 @@ public final class LearnerOperator extends KeyedProcessOperator<String, StreamEx
         super.finish();
     }
 
-    /** Emits the finished evaluations of every key that has some in flight ({@code all}: waits for every one). */
+    /**
+     * Emits the finished evaluations of every key that has some in flight ({@code all}: waits for every one, as do
+     * the oldest keys beyond {@link #MAX_KEYS_EVALUATING}).
+     */
     private void emitEvaluated(boolean all) throws Exception {
         List<String> keys = function.keysEvaluating();
         if (keys.isEmpty()) {
             return;
         }
         Object current = getCurrentKey();
-        for (String key : keys) {
-            setCurrentKey(key);
-            function.emitEvaluated(key, all, evaluated);
+        for (int i = 0; i < keys.size(); i++) {
+            setCurrentKey(keys.get(i));
+            function.emitEvaluated(keys.get(i), all || i < keys.size() - MAX_KEYS_EVALUATING, evaluated);
         }
         if (current != null) {
             setCurrentKey(current);
