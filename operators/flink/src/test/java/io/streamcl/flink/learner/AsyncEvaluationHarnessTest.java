@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.serving.ServingConfig;
-import io.streamcl.core.serving.ServingMode;
 import io.streamcl.flink.config.KeyLimits;
 import io.streamcl.flink.config.LearnerGrid;
 import io.streamcl.flink.config.LearnerSettings;
+import io.streamcl.flink.config.ServeSettings;
 import io.streamcl.flink.serde.StreamExample;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
@@ -36,6 +36,8 @@ class AsyncEvaluationHarnessTest {
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "64,64",
             LearnerSettings.OPTIMIZER, "sgd(lr=0.1)+ema(ramp=10)", LearnerSettings.BATCH_SIZE, "8",
             LearnerSettings.EVAL_EVERY, "2", LearnerSettings.EVAL_SAMPLES, "200"));
+    /** The EMA weights serve from each boundary's evaluation on, so a prediction depends on the evaluations before it. */
+    private static final ServingConfig SERVING = ServeSettings.parse(Map.of(ServeSettings.BOUNDARY_EMA, "true"));
     private static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f");
     private static final int PER_KEY = 500;
     private static final int CHECKPOINT_AT = KEYS.size() * PER_KEY / 2 + 1;
@@ -86,6 +88,8 @@ class AsyncEvaluationHarnessTest {
             for (StreamExample e : stream.subList(0, CHECKPOINT_AT)) {
                 first.processElement(e, e.eventTime);
             }
+            // as a task does before it sends the barrier (the harness's snapshot() alone does not)
+            first.prepareSnapshotPreBarrier(1);
             checkpoint = first.snapshot(1, 1);
             collect(first, events, predictions);
             byKey(events.stream().map(StreamRecord::getValue).toList(), EvaluationEvent::getKey)
@@ -134,13 +138,14 @@ class AsyncEvaluationHarnessTest {
             boolean async) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new LearnerOperator(
                 new ContinualLearnerFunction(CONFIG, Duration.ofHours(1), KeyLimits.DEFAULTS, LearnerGrid.DEFAULT_NAME,
-                        ServingConfig.of(ServingMode.AUTO)).evaluateAsync(async)),
+                        SERVING).evaluateAsync(async)),
                 e -> e.key, Types.STRING);
     }
 
     /**
      * The keys interleaved, each with two tasks, every tenth example held out and every 97th unlabeled (a
-     * prediction, which must see the weights choice of every evaluation before it).
+     * prediction, which must see the weights choice of every evaluation before it), and one unlabeled just after
+     * each key's task boundary.
      */
     private static List<StreamExample> stream() {
         List<List<StreamExample>> perKey = new ArrayList<>();
@@ -159,7 +164,15 @@ class AsyncEvaluationHarnessTest {
         List<StreamExample> stream = new ArrayList<>();
         for (int i = 0; i < PER_KEY; i++) {
             for (List<StreamExample> own : perKey) {
-                stream.add(own.get(i));
+                StreamExample e = own.get(i);
+                stream.add(e);
+                if (e.seq == PER_KEY / 2 + 1) {
+                    // right after the first trained example of task 1, whose boundary evaluation makes EMA serve
+                    StreamExample unlabeled = ContinualLearnerFunctionTest.stream(1, 99).get(0);
+                    unlabeled.key = e.key;
+                    unlabeled.label = null;
+                    stream.add(unlabeled);
+                }
             }
         }
         return stream;
