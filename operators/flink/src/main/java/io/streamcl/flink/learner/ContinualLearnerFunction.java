@@ -353,11 +353,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     void emitEvaluated(String key, boolean all, Collector<EvaluationEvent> out) throws IOException {
         ContinualLearner learner = evaluating.get(key);
         List<LearnerReport> reports = all ? learner.drain() : learner.poll();
-        if (reports.isEmpty()) {
-            return;
+        if (!reports.isEmpty()) {
+            emit(key, learner, reports, out);
+            state.update(learner);
         }
-        emit(key, learner, reports, out);
-        state.update(learner);
         track(key, learner);
     }
 
