@@ -3,7 +3,10 @@
 # local Kafka broker, produces the records, runs both, prints records/s and the ratio for 1, 10 and 100 keys, with
 # continual evaluation every 10 updates and with evaluation at task boundaries only.
 # Needs a built tree (mvn -B -q install -DskipTests) and dataset-fashion-mnist.
-# Usage: jobs/bench/run-e2e-bench.sh [--records 60000] [--keys 1,10,100] [--eval-every 10] [--jfr FILE.jfr]
+# Usage: jobs/bench/run-e2e-bench.sh [--records 60000] [--keys 1,10,100] [--eval-every 10] [--eval-async true]
+#     [--jfr FILE.jfr]
+# --eval-async true adds a row with the periodic evaluation on an evaluator thread (eval.async) in both the core loop
+# and the job.
 # BENCH_MAIN runs another bench class of jobs/src/test/java on the same classpath (run-checkpoint-bench.sh does).
 # --jfr records a JFR profile of the whole run; see the hot frames with
 #   jfr print --events jdk.ExecutionSample FILE.jfr | grep -A1 'stackTrace = \[' | grep -v stackTrace | sort | uniq -c | sort -rn | head -30

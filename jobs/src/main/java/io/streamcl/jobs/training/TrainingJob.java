@@ -116,7 +116,8 @@ public final class TrainingJob extends StreamJob {
         TrainingWorkflow.define(
                 env.fromSource(options.source(examplesTopic, groupId), WatermarkStrategy.noWatermarks(), "examples")
                         .uid(Uids.EXAMPLES_SOURCE),
-                grid, routes, KeySettings.parse(settings()), ServeSettings.parse(settings()), flushAfter,
+                grid, routes, KeySettings.parse(settings()), ServeSettings.parse(settings()),
+                LearnerSettings.evaluatesAsync(settings()), flushAfter,
                 options.sink(EvaluationEvent.class, evaluationsTopic, EvaluationEvent::getKey, groupId, "evaluations"),
                 options.sink(Prediction.class, predictionsTopic, Prediction::getKey, groupId, "predictions"),
                 deadLetters(groupId));

@@ -39,7 +39,7 @@ public final class TrainingWorkflow {
      * them each key trains only the configuration its rule names, and a key without a rule is dead-lettered.
      */
     public static void define(DataStream<KafkaRecord> records, LearnerGrid grid, KeyRoutes routes, KeyLimits keys,
-            ServingConfig serving, Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
+            ServingConfig serving, boolean asyncEvaluation, Duration flushAfter, Sink<EvaluationEvent> evaluations, Sink<Prediction> predictions,
             Sink<DeadLetter> deadLetters) {
         ContinualLearnerConfig shape = grid.first();
         SingleOutputStreamOperator<StreamExample> examples = records
@@ -63,7 +63,7 @@ public final class TrainingWorkflow {
             SingleOutputStreamOperator<EvaluationEvent> learned = input.keyBy(example -> example.key, Types.STRING)
                     .transform(learnerName(configuration.name()), TypeInformation.of(EvaluationEvent.class),
                             new LearnerOperator(new ContinualLearnerFunction(configuration.config(), flushAfter, keys,
-                                    configuration.name(), serving)))
+                                    configuration.name(), serving).evaluateAsync(asyncEvaluation)))
                     .uid(Uids.learner(configuration.name()));
             rejected = rejected.union(learned.getSideOutput(ContinualLearnerFunction.DEAD_LETTERS));
             events = events == null ? learned : events.union(learned);

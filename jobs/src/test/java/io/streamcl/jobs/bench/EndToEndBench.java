@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -50,8 +52,10 @@ public final class EndToEndBench {
         long records = Long.parseLong(arg(args, "--records", "60000"));
         int[] keyCounts = Arrays.stream(arg(args, "--keys", "1,10,100").split(",")).mapToInt(Integer::parseInt).toArray();
         String evalEvery = arg(args, "--eval-every", "10");
+        // also the periodic evaluation on an evaluator thread (eval.async), in the core loop and the job alike
+        boolean withAsync = Boolean.parseBoolean(arg(args, "--eval-async", "false"));
         List<String> table = new ArrayList<>();
-        table.add(String.format(Locale.ROOT, "%5s %-26s %9s %12s %12s %8s", "keys", "evaluation", "records",
+        table.add(String.format(Locale.ROOT, "%5s %-34s %9s %12s %12s %8s", "keys", "evaluation", "records",
                 "core rec/s", "job rec/s", "job/core"));
         // a loaded machine (the bench's usual habitat) can take more than the default 90 s to start a broker
         try (LocalKafka kafka = LocalKafka.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
@@ -63,13 +67,20 @@ public final class EndToEndBench {
                 String topic = "examples-" + keys;
                 produce(servers, topic, records, keys);
                 List<ConsumerRecord<byte[], byte[]>> input = TopicRecords.readAll(servers, topic, IDLE);
-                for (String every : new String[] {evalEvery, "1000000000"}) {
-                    Map<String, String> settings = settings(every);
+                List<Map<String, String>> runs = new ArrayList<>(List.of(settings(evalEvery, false)));
+                if (withAsync) {
+                    runs.add(settings(evalEvery, true));
+                }
+                runs.add(settings("1000000000", false));
+                for (Map<String, String> settings : runs) {
+                    boolean async = LearnerSettings.evaluatesAsync(settings);
+                    String every = settings.get(LearnerSettings.EVAL_EVERY);
                     double core = input.size() / coreSeconds(input, settings);
-                    double job = input.size() / jobSeconds(servers, topic, settings, topic + "-" + every);
-                    String evaluation = every.equals(evalEvery) ? "every " + every + " updates, 500/task"
-                            : "boundaries only";
-                    table.add(String.format(Locale.ROOT, "%5d %-26s %9d %12.0f %12.0f %7.2fx", keys, evaluation,
+                    double job = input.size() / jobSeconds(servers, topic, settings,
+                            topic + "-" + every + (async ? "-async" : ""));
+                    String evaluation = every.equals(evalEvery)
+                            ? "every " + every + " updates, 500/task" + (async ? ", async" : "") : "boundaries only";
+                    table.add(String.format(Locale.ROOT, "%5d %-34s %9d %12.0f %12.0f %7.2fx", keys, evaluation,
                             input.size(), core, job, job / core));
                     System.out.println(table.get(table.size() - 1));
                 }
@@ -80,9 +91,10 @@ public final class EndToEndBench {
     }
 
     /** The setting: MLP 784-256-256-10, SGD, batch 32, 500 held-out samples a task, whole sets scored. */
-    private static Map<String, String> settings(String evalEvery) {
+    private static Map<String, String> settings(String evalEvery, boolean async) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(LearnerSettings.EVAL_EVERY, evalEvery);
+        settings.put(LearnerSettings.EVAL_ASYNC, Boolean.toString(async));
         settings.put(LearnerSettings.EVAL_SAMPLES, "500");
         return settings;
     }
@@ -107,17 +119,22 @@ public final class EndToEndBench {
         EventCodec<Example> codec = EventCodec.of(Example.class, mapper.limits());
         Map<String, ContinualLearner> learners = new HashMap<>();
         Features view = Features.dense(new float[0]);
+        ExecutorService evaluator = LearnerSettings.evaluatesAsync(settings) ? Executors.newSingleThreadExecutor() : null;
         long reports = 0;
         long start = System.nanoTime();
         for (ConsumerRecord<byte[], byte[]> record : input) {
             StreamExample e = mapper.map(codec.decode(record.value()));
-            ContinualLearner learner = learners.computeIfAbsent(e.key, k -> ContinualLearner.create(config));
+            ContinualLearner learner = learners.computeIfAbsent(e.key,
+                    k -> ContinualLearner.create(config).evaluateOn(evaluator));
             reports += learner.observe(e.taskId, e.seq, e.eventTime, e.featuresView(view), e.label, e.eval).size();
         }
         for (ContinualLearner learner : learners.values()) {
             reports += learner.finish().size();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (evaluator != null) {
+            evaluator.shutdown();
+        }
         System.out.printf(Locale.ROOT, "core loop: %d records, %d evaluations, %.1f s%n", input.size(), reports, seconds);
         return seconds;
     }

@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -103,7 +105,20 @@ class StateBackendsIT {
     @EnumSource(StateBackendChoice.class)
     void aJobResumedFromASavepointWritesTheEventsOfAnUninterruptedRun(StateBackendChoice backend,
             @InjectClusterClient ClusterClient<?> client) throws Exception {
-        Topics resumed = Topics.create("resumed-" + backend.flinkName());
+        assertResumedRunMatchesUninterrupted(backend, client, "resumed-");
+    }
+
+    /** Evaluations on an evaluator thread: the savepoint and the drained end wait for them; the events are the same. */
+    @Test
+    void aJobEvaluatingAsynchronouslyWritesTheEventsOfASynchronousRun(@InjectClusterClient ClusterClient<?> client)
+            throws Exception {
+        assertResumedRunMatchesUninterrupted(StateBackendChoice.HASHMAP, client, "async-", "-s", "eval.async=true");
+    }
+
+    /** Stops a job with a savepoint midway and resumes it ({@code resumedArgs} on both parts) against a clean run. */
+    private void assertResumedRunMatchesUninterrupted(StateBackendChoice backend, ClusterClient<?> client,
+            String prefix, String... resumedArgs) throws Exception {
+        Topics resumed = Topics.create(prefix + backend.flinkName());
         Topics clean = Topics.create("clean-" + backend.flinkName());
         // The same records (event times included) on both topics.
         List<Example> whole = send(clean.examples(), examples(TwoGaussianTasks.scenario()));
@@ -116,7 +131,7 @@ class StateBackendsIT {
         int firstPart = 2_500;
         send(resumed.examples(), whole.subList(0, firstPart));
         long submitted = System.currentTimeMillis();
-        CompletableFuture<Void> first = runAsync(resumed.job(backend, "--flush-after", "1h"), null);
+        CompletableFuture<Void> first = runAsync(resumed.job(backend, concat(resumedArgs, "--flush-after", "1h")), null);
         JobID id = jobSubmittedAfter(client, submitted);
         awaitCommittedOffset(resumed, 1_000);
         String savepoint = client.stopWithSavepoint(id, false, tmp.resolve("savepoints").toUri().toString(),
@@ -125,7 +140,8 @@ class StateBackendsIT {
 
         send(resumed.examples(), whole.subList(firstPart, whole.size()));
         submitted = System.currentTimeMillis();
-        CompletableFuture<Void> second = runAsync(resumed.job(backend, "--flush-after", "1h"), savepoint);
+        CompletableFuture<Void> second = runAsync(resumed.job(backend, concat(resumedArgs, "--flush-after", "1h")),
+                savepoint);
         id = jobSubmittedAfter(client, submitted);
         awaitCommittedOffset(resumed, whole.size());
         client.stopWithSavepoint(id, true, tmp.resolve("savepoints").toUri().toString(),
@@ -134,6 +150,10 @@ class StateBackendsIT {
 
         assertThat(resumed.evaluations()).as("events of the stopped and resumed job").isNotEmpty()
                 .containsExactlyElementsOf(expected);
+    }
+
+    private static String[] concat(String[] first, String... second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
     }
 
     private static List<Example> examples(Scenario scenario) {

@@ -50,6 +50,7 @@ public record LearnerGrid(List<Named> configurations) {
         String currentName = null;
         Map<String, Integer> keyLines = new LinkedHashMap<>();
         Set<String> known = LearnerSettings.keys();
+        known.remove(LearnerSettings.EVAL_ASYNC);
         for (int i = 0; i < lines.size(); i++) {
             int number = i + 1;
             String line = lines.get(i).strip();
@@ -83,7 +84,7 @@ public record LearnerGrid(List<Named> configurations) {
             String key = line.substring(0, eq).strip();
             String where = currentName == null ? "shared settings" : "configuration '" + currentName + "'";
             if (!known.contains(key)) {
-                throw new InvalidSettingException(at + where + ": " + (key.startsWith("keys.")
+                throw new InvalidSettingException(at + where + ": " + (key.startsWith("keys.") || key.equals(LearnerSettings.EVAL_ASYNC)
                         ? key + " is a setting of the whole job, not of one configuration: pass it with -s"
                         : "unknown learner setting '" + key + "'; known: " + known));
             }

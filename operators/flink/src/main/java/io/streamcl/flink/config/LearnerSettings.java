@@ -55,6 +55,11 @@ public final class LearnerSettings {
     public static final String EVAL_MAX_TASKS = "eval.max-tasks";
     /** Updates between plasticity diagnostics; 0 turns them off. */
     public static final String EVAL_PLASTICITY_EVERY = "eval.plasticity-every";
+    /**
+     * Scores continual evaluations on an evaluator thread per subtask instead of the training thread; a setting of
+     * the whole job (not of one grid configuration), read by {@link #evaluatesAsync}, not part of the learner config.
+     */
+    public static final String EVAL_ASYNC = "eval.async";
     /** Change detector on the training loss that cuts task-free streams into segments. */
     public static final String SEGMENT_DETECTOR = "segment.detector";
     public static final String SEGMENT_LOG_LOSS = "segment.log-loss";
@@ -97,6 +102,9 @@ public final class LearnerSettings {
                     "most tasks (or drift segments) tracked at once; the oldest is forgotten beyond"),
             Setting.integer(EVAL_PLASTICITY_EVERY, EvaluationConfig.DEFAULT_PLASTICITY_EVERY, false,
                     "updates between plasticity diagnostics; 0 = off"),
+            Setting.bool(EVAL_ASYNC, false, false,
+                    "score continual evaluations on an evaluator thread per subtask, off the training path (same"
+                            + " events and state); heap state backend only, synchronous under rocksdb"),
             Setting.of(SEGMENT_DETECTOR, "spec", BoundaryDetectorConfig.defaults().detector().canonical(), true,
                     "change detector on the training loss that opens a new segment in task-free streams",
                     DetectorConfig::parse),
@@ -134,6 +142,11 @@ public final class LearnerSettings {
         } catch (IllegalArgumentException e) {
             throw e instanceof InvalidSettingException ? e : new InvalidSettingException(e.getMessage());
         }
+    }
+
+    /** Whether {@code settings} ask for evaluations on an evaluator thread ({@link #EVAL_ASYNC}). */
+    public static boolean evaluatesAsync(Map<String, String> settings) {
+        return get(settings, EVAL_ASYNC);
     }
 
     private static <T> T get(Map<String, String> settings, String key) {

@@ -29,7 +29,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -69,6 +72,13 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Predictions come from the weights the key's {@link WeightsSelector} chooses ({@code serve.weights}); it sees
  * every evaluation the key emits and lives in keyed state of its own ({@link #SERVING_STATE_NAME}).
+ *
+ * <p>With {@code eval.async=true} a subtask scores its learners' continual evaluations on one evaluator thread
+ * ({@link ContinualLearner#evaluateOn}), opened in {@link #open} and shut down in {@link #close}. Keys with
+ * evaluations in flight are tracked here; {@link LearnerOperator} emits their finished reports after every element
+ * and timer, and all of them before a checkpoint barrier and at the end of input, each key's in the order the learner
+ * made them, so a key's events and state are those of synchronous evaluation. Only on a heap state backend: the
+ * operator falls back to synchronous evaluation on any other, where every state access serialises the learner.
  */
 public class ContinualLearnerFunction extends KeyedProcessFunction<String, StreamExample, EvaluationEvent> {
     /** Uid of the operator that runs this function in the training job; savepoints and export find it by it. */
@@ -101,6 +111,11 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private final String configName;
     /** The serving policy as settings text, like the learner config. */
     private final LinkedHashMap<String, String> servingSettings;
+    private boolean asyncEvaluation;
+    /** The subtask's evaluator thread, or null when evaluations are scored on the task thread. */
+    private transient ExecutorService evaluator;
+    /** Keys whose learners have evaluations in flight, with those learners (the objects in keyed state). */
+    private transient Map<String, ContinualLearner> evaluating;
     private transient ServingConfig servingConfig;
     private transient ValueState<WeightsSelector> serving;
     private transient ContinualLearnerConfig config;
@@ -148,6 +163,17 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         this.servingSettings = new LinkedHashMap<>(ServeSettings.format(serving));
     }
 
+    /** Scores continual evaluations on an evaluator thread ({@code eval.async}); call before the job starts. */
+    public ContinualLearnerFunction evaluateAsync(boolean async) {
+        this.asyncEvaluation = async;
+        return this;
+    }
+
+    /** Whether evaluations are to be scored on an evaluator thread. */
+    boolean evaluatesAsync() {
+        return asyncEvaluation;
+    }
+
     @Override
     public void open(OpenContext context) throws InterruptedException {
         NativeBackend.load();
@@ -167,6 +193,28 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         expired = metrics.counter(ExportedMetrics.LEARNERS_EXPIRED);
         metrics.gauge(ExportedMetrics.LIVE_LEARNERS, (Gauge<Long>) () -> liveLearners);
         perKey = new LearnerMetrics(metrics);
+        evaluating = new LinkedHashMap<>();
+        if (asyncEvaluation) {
+            String name = "streamcl-evaluator-" + getRuntimeContext().getTaskInfo().getTaskNameWithSubtasks();
+            evaluator = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
+    /**
+     * Stops the evaluator thread. Evaluations still in flight here belong to a failed or cancelled run (a finished
+     * input and every checkpoint drain them first); their learners are restored from the last checkpoint.
+     */
+    @Override
+    public void close() throws Exception {
+        if (evaluator != null) {
+            evaluator.shutdownNow();
+            evaluator = null;
+        }
+        super.close();
     }
 
     @Override
@@ -177,7 +225,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
                 rejectNewKey(example, ctx);
                 return;
             }
-            learner = ContinualLearner.create(config);
+            learner = ContinualLearner.create(config).evaluateOn(evaluator);
             liveLearners++;
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
         }
@@ -185,9 +233,12 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             touch(ctx);
         }
         if (example.label == null) {
+            // the weights the selector picks depend on every evaluation before this example: complete them first
+            emit(ctx.getCurrentKey(), learner, learner.drain(), out);
             ctx.output(PREDICTIONS, predict(example, learner));
             moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
             state.update(learner);
+            track(ctx.getCurrentKey(), learner);
             return;
         }
         if (example.eval) {
@@ -197,6 +248,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
                 example.featuresView(view), example.label, example.eval), out);
         moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
         state.update(learner);
+        track(ctx.getCurrentKey(), learner);
     }
 
     /** One flush timer per key with pending examples, at {@code flushAfter} after the key's newest arrival. */
@@ -221,7 +273,14 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
      */
     private ContinualLearner learner() throws IOException {
         ContinualLearner learner = state.value();
-        return learner == null || learner.config() == config ? learner : learner.reconfigured(config);
+        if (learner == null) {
+            return null;
+        }
+        if (learner.config() != config) {
+            learner = learner.reconfigured(config);
+        }
+        // restored and copied-on-write learners come without an executor; one with evaluations in flight has it
+        return learner.evaluationsPending() ? learner : learner.evaluateOn(evaluator);
     }
 
     /** The prediction of the weights the key's selector chooses (raw when the learner keeps no EMA weights). */
@@ -246,7 +305,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         if (learner == null) {
             return;
         }
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && keys.expires() && expireIfIdle(timestamp, ctx)) {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && keys.expires()
+                && expireIfIdle(timestamp, ctx, learner, out)) {
             moveDeadline(ctx.timerService(), false);
             return;
         }
@@ -258,6 +318,35 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             emit(ctx.getCurrentKey(), learner, learner.flush(), out);
         }
         state.update(learner);
+        track(ctx.getCurrentKey(), learner);
+    }
+
+    /** Remembers whether {@code key}'s learner has evaluations in flight. */
+    private void track(String key, ContinualLearner learner) {
+        if (learner.evaluationsPending()) {
+            evaluating.put(key, learner);
+        } else {
+            evaluating.remove(key);
+        }
+    }
+
+    /** The keys whose learners have evaluations in flight, in the order they first had them. */
+    List<String> keysEvaluating() {
+        return List.copyOf(evaluating.keySet());
+    }
+
+    /**
+     * Emits {@code key}'s finished evaluations ({@code all}: waits for every one in flight) and stores its learner;
+     * the operator has made {@code key} the current key, so keyed state is the key's.
+     */
+    void emitEvaluated(String key, boolean all, Collector<EvaluationEvent> out) throws IOException {
+        ContinualLearner learner = evaluating.get(key);
+        List<LearnerReport> reports = all ? learner.drain() : learner.poll();
+        if (!reports.isEmpty()) {
+            emit(key, learner, reports, out);
+            state.update(learner);
+        }
+        track(key, learner);
     }
 
     /** Called by {@link LearnerOperator} after a restore with the number of learners this subtask got back. */
@@ -288,7 +377,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
      * Drops the key's learner when it has been idle for the expiry, else schedules the next check at the time it
      * would be. Flush timers land here too; a check they trigger early just re-schedules.
      */
-    private boolean expireIfIdle(long timestamp, OnTimerContext ctx) throws Exception {
+    private boolean expireIfIdle(long timestamp, OnTimerContext ctx, ContinualLearner learner,
+            Collector<EvaluationEvent> out) throws Exception {
         Long last = lastActive.value();
         if (last == null) {
             return false;
@@ -298,6 +388,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             ctx.timerService().registerProcessingTimeTimer(due);
             return false;
         }
+        emit(ctx.getCurrentKey(), learner, learner.drain(), out);
+        evaluating.remove(ctx.getCurrentKey());
         state.clear();
         serving.clear();
         lastActive.clear();

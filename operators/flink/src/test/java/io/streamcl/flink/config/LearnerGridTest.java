@@ -59,6 +59,9 @@ class LearnerGridTest {
         assertThatThrownBy(() -> parse(Map.of(), "keys.max-learners=3", "[a]"))
                 .hasMessage("--grid g.ini line 1: shared settings: keys.max-learners is a setting of the whole job,"
                         + " not of one configuration: pass it with -s");
+        assertThatThrownBy(() -> parse(Map.of(), "[a]", "eval.async=true"))
+                .hasMessage("--grid g.ini line 2: configuration 'a': eval.async is a setting of the whole job,"
+                        + " not of one configuration: pass it with -s");
         assertThatThrownBy(() -> parse(Map.of(), "[a]", "eval.every=2", "eval.every=3"))
                 .hasMessage("--grid g.ini line 3: configuration 'a': eval.every is already set on line 2");
         assertThatThrownBy(() -> parse(Map.of(), "[a]", "[b]", "learner.batch-size=many"))

@@ -43,7 +43,7 @@ class LearnerSettingsTest {
         assertThat(LearnerSettings.DEFINITIONS).filteredOn(d -> !d.shapesState()).extracting(Setting::key)
                 .containsExactlyInAnyOrder(LearnerSettings.EVAL_EVERY, LearnerSettings.EVAL_SLICE,
                         LearnerSettings.EVAL_HOLDOUT, LearnerSettings.EVAL_PLASTICITY_EVERY,
-                        LearnerSettings.SEGMENT_MIN_UPDATES);
+                        LearnerSettings.SEGMENT_MIN_UPDATES, LearnerSettings.EVAL_ASYNC);
         assertThat(LearnerSettings.DEFINITIONS.get(2).describe())
                 .isEqualTo("model.hidden (widths, default 256,256) [state]: hidden layer widths, comma-separated (empty for none)");
     }
