@@ -7,4 +7,10 @@
 # Usage: jobs/bench/run-checkpoint-bench.sh [--rows default:1:64,default:10:64,default:100:64,small:1:20000,small:1000:32,small:10000:32]
 #                                           [--backends hashmap,rocksdb] [--jfr FILE.jfr]
 # model "default" is 784-256-256-10 on Permuted Fashion-MNIST, "small" is 20-64-64-5 on the gaussian scenario.
+for arg in "$@"; do
+  if [[ "$arg" == --help || "$arg" == -h ]]; then
+    sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+    exit 0
+  fi
+done
 BENCH_MAIN=io.streamcl.jobs.bench.CheckpointBench exec "$(cd "$(dirname "$0")" && pwd)/run-e2e-bench.sh" "$@"

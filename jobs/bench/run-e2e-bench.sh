@@ -11,6 +11,12 @@
 # --jfr records a JFR profile of the whole run; see the hot frames with
 #   jfr print --events jdk.ExecutionSample FILE.jfr | grep -A1 'stackTrace = \[' | grep -v stackTrace | sort | uniq -c | sort -rn | head -30
 set -euo pipefail
+for arg in "$@"; do
+  if [[ "$arg" == --help || "$arg" == -h ]]; then
+    sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+    exit 0
+  fi
+done
 bench="$(cd "$(dirname "$0")" && pwd)"
 jobs="$(cd "$bench/.." && pwd)"
 repo="$(cd "$jobs/.." && pwd)"
