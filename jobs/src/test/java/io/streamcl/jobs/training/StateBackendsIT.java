@@ -119,7 +119,7 @@ class StateBackendsIT {
     private void assertResumedRunMatchesUninterrupted(StateBackendChoice backend, ClusterClient<?> client,
             String prefix, String... resumedArgs) throws Exception {
         Topics resumed = Topics.create(prefix + backend.flinkName());
-        Topics clean = Topics.create("clean-" + backend.flinkName());
+        Topics clean = Topics.create(prefix + "clean-" + backend.flinkName());
         // The same records (event times included) on both topics.
         List<Example> whole = send(clean.examples(), examples(TwoGaussianTasks.scenario()));
         runAsync(clean.job(backend, "--flush-after", "1h", "--bounded"), null).get();
