@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Waits until every TaskManager of a freshly launched cluster has registered, and explains what went wrong if not. */
+/**
+ * Waits until every TaskManager of a freshly launched cluster has registered and reported its slots (a job submitted
+ * in between would find none), and explains what went wrong if not.
+ */
 final class ClusterStartup implements StartupWait.Probe<Optional<ClusterOverview>> {
 
     private static final int TAIL_LINES = 40;
@@ -20,11 +23,12 @@ final class ClusterStartup implements StartupWait.Probe<Optional<ClusterOverview
     private final URI restAddress;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final int taskManagers;
+    private final int slots;
     private final Duration timeout;
 
     /** @param timeout the whole start-up's, for the message when it passes */
     ClusterStartup(ClusterDir dir, FlinkRestClient rest, URI restAddress, Process jobManager,
-            List<Process> taskManagers, Duration timeout) {
+            List<Process> taskManagers, int slotsPerTaskManager, Duration timeout) {
         this.dir = dir;
         this.rest = rest;
         this.restAddress = restAddress;
@@ -33,6 +37,7 @@ final class ClusterStartup implements StartupWait.Probe<Optional<ClusterOverview
             this.processes.put(ClusterDir.taskManager(i), taskManagers.get(i));
         }
         this.taskManagers = taskManagers.size();
+        this.slots = taskManagers.size() * slotsPerTaskManager;
         this.timeout = timeout;
     }
 
@@ -48,7 +53,8 @@ final class ClusterStartup implements StartupWait.Probe<Optional<ClusterOverview
 
     @Override
     public boolean isReady(Optional<ClusterOverview> overview) {
-        return overview.isPresent() && overview.get().taskManagers() >= taskManagers;
+        return overview.isPresent() && overview.get().taskManagers() >= taskManagers
+                && overview.get().slotsTotal() >= slots;
     }
 
     @Override

@@ -198,7 +198,7 @@ public final class LocalFlink implements AutoCloseable {
         }
         try {
             new ClusterStartup(dir, flink.rest, flink.restAddress, flink.jobManager, flink.taskManagers,
-                    options.startupTimeout).await(started);
+                    options.slots, options.startupTimeout).await(started);
         } catch (RuntimeException e) {
             flink.abort();
             throw e;
