@@ -12,8 +12,8 @@ figures="$ROOT/docs/results/loss-of-plasticity"
 rm -rf "$figures"
 copy_figures "$OUT/report-s$first" "$figures" online-per-task diagnostic-dormantfraction diagnostic-effectiverank \
   diagnostic-weightmagnitude
-metrics=(); per_task=()
-for seed in $seeds; do metrics+=("$OUT/report-s$seed/metrics.csv"); per_task+=("$OUT/report-s$seed/per-task.csv"); done
+metrics=(); task_csvs=()
+for seed in $seeds; do metrics+=("$OUT/report-s$seed/metrics.csv"); task_csvs+=("$OUT/report-s$seed/per-task.csv"); done
 info() { sed -n "s/^$1=//p" "$OUT/$2.properties"; }
 {
 cat <<HEAD
@@ -34,7 +34,7 @@ only gets a prediction), so that stream cannot go through the pipeline.
 Online accuracy per task, first fifth of the tasks against the last fifth:
 
 HEAD
-task_trend "${per_task[@]}"
+task_trend "${task_csvs[@]}"
 cat <<MID
 
 Whole stream (mean ± standard deviation over seeds; dormant = fraction of hidden units that never fire on a probe batch, last value):
