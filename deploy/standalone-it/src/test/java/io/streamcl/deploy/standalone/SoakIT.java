@@ -25,7 +25,9 @@ class SoakIT {
         assertThat(result.differences()).as("differences from the clean run").isEmpty();
         assertThat(result.cleanEvents()).isPositive();
         assertThat(result.taskManagerKills()).isEqualTo(2);
-        assertThat(result.restarts()).as("job restarts after the kills").isGreaterThanOrEqualTo(2);
+        // The soak picks the TaskManager to kill by CPU growth; on a 2-TaskManager cluster one kill may hit the idle
+        // one (seen on CI), so at least one kill must have restarted the job.
+        assertThat(result.restarts()).as("job restarts after the kills").isPositive();
         assertThat(result.checkpointsFlat()).as("checkpoint size flat: %s", result).isTrue();
         assertThat(result.heapFlat()).as("heap flat: %s", result).isTrue();
         assertThat(result.passed()).isTrue();
