@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -105,6 +107,24 @@ public final class FlinkRestClient {
         Optional<String> failure = "FAILED".equals(state) ? failureCause(jobId) : Optional.empty();
         return new JobStatus(job.path("jid").asText(jobId), job.path("name").asText(), state,
                 Duration.ofMillis(Math.max(0, job.path("duration").asLong())), failure);
+    }
+
+    /**
+     * The resource ids of the TaskManagers running a task of the job now ({@code taskmanager-id} in the REST API);
+     * empty while the job is not running, e.g. between a failure and its restart.
+     */
+    public Set<String> taskManagersRunning(String jobId) {
+        Set<String> running = new TreeSet<>();
+        for (JsonNode vertex : get("jobs/" + jobId, REQUEST_TIMEOUT).path("vertices")) {
+            JsonNode taskManagers = get("jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers",
+                    REQUEST_TIMEOUT).path("taskmanagers");
+            for (JsonNode tm : taskManagers) {
+                if ("RUNNING".equals(tm.path("status").asText())) {
+                    running.add(tm.path("taskmanager-id").asText());
+                }
+            }
+        }
+        return running;
     }
 
     /** Every job the cluster knows, newest first. */

@@ -94,6 +94,18 @@ public final class LocalFlink implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * The TaskManagers' process ids by their resource id ({@code taskmanager-0}, ...), the {@code taskmanager-id} by
+     * which the REST API names the TaskManager running a task.
+     */
+    public Map<String, Long> taskManagerPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (int i = 0; i < taskManagers.size(); i++) {
+            pids.put(ClusterDir.taskManager(i), taskManagers.get(i).pid());
+        }
+        return pids;
+    }
+
     /** {@code false} once any of the cluster's JVMs has ended, whether stopped or crashed. */
     public boolean isRunning() {
         return jobManager.isAlive() && taskManagers.stream().allMatch(Process::isAlive);

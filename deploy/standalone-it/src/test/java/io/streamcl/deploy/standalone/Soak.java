@@ -1,5 +1,7 @@
 package io.streamcl.deploy.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.streamcl.deploy.flink.JobStatus;
 import io.streamcl.deploy.flink.JobSubmission;
 import io.streamcl.deploy.flink.LocalFlink;
@@ -10,9 +12,11 @@ import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.codec.EventCodec;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +42,12 @@ import picocli.CommandLine.Option;
  * The training job as a long-running service under failures: a local standalone Flink cluster (three TaskManagers
  * of one slot, so that a killed one's job moves to another) and a local Kafka broker; a label-permuted Fashion-MNIST
  * stream over several keys is trained twice by the shaded job jar, once undisturbed and once while the TaskManager
- * running the job is killed with SIGKILL (at a quarter and at three quarters of the clean run's duration) and the
- * broker is stopped and restarted on its data (at half). The two runs' committed evaluations ({@code read_committed})
- * must be identical, with no duplicate or missing evaluation per key, and the disturbed run's checkpoint size and
- * TaskManager heap must stay flat once every held-out set is full ({@code eval.max-tasks} tasks seen). Prints a
- * summary table; exits 1 when a check fails. {@code deploy/bin/soak} runs it; {@code SoakIT} runs a short one.
+ * running the job (asked of the REST API) is killed with SIGKILL (at a fifth and at seven tenths of the stream read)
+ * and the broker is stopped and restarted on its data (between them). The two runs' committed evaluations
+ * ({@code read_committed}) must be identical, with no duplicate or missing evaluation per key, and the disturbed run's
+ * checkpoint size and TaskManager heap must stay flat once every held-out set and the replay buffer are full, judged
+ * by the share of the stream committed. Prints a summary table; exits 1 when a check fails. {@code deploy/bin/soak}
+ * runs it; {@code SoakIT} runs a short one.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Soak test of the training job on a local standalone Flink cluster and Kafka broker: two TaskManager"
@@ -49,6 +56,8 @@ import picocli.CommandLine.Option;
 public final class Soak implements Callable<Integer> {
     private static final String EXAMPLES = "examples";
     private static final Duration IDLE = Duration.ofSeconds(5);
+    private static final int REPLAY_CAPACITY = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Generous: a soak runs for a long time on machines that may be busy. */
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -129,8 +138,8 @@ public final class Soak implements Callable<Integer> {
         }
     }
 
-    /** One sample of the disturbed run: time since submission, last completed checkpoint size, largest TM heap. */
-    private record Sample(long millis, long checkpointBytes, long heapBytes) {}
+    /** One sample of the disturbed run: share of the stream read, last completed checkpoint's size, largest heap. */
+    private record Sample(double progress, long checkpointBytes, long heapBytes) {}
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Soak()).execute(args));
@@ -157,7 +166,9 @@ public final class Soak implements Callable<Integer> {
         LocalKafka kafka = broker(brokerDir, 0);
         int port = kafka.port();
         try (LocalFlink flink = LocalFlink.builder().dataDir(data.resolve("flink")).taskManagers(3).slots(1)
-                .taskManagerMemory("2g").startupTimeout(STARTUP).start()) {
+                // metrics fetched every second (default 10 s), so the soak sees the job's progress in time
+                .taskManagerMemory("2g").setting("metrics.fetcher.update-interval", "1 s").startupTimeout(STARTUP)
+                .start()) {
             for (String topic : List.of(EXAMPLES, "evaluations-clean", "evaluations-disturbed", "predictions",
                     "dead-letters")) {
                 kafka.createTopic(topic, 1);
@@ -177,10 +188,10 @@ public final class Soak implements Callable<Integer> {
             int kills = 0;
             boolean brokerRestarted = false;
             while (!flink.rest().status(disturbed).isTerminal()) {
-                double fraction = (System.nanoTime() - started) / (double) cleanRun.toNanos();
-                if (kills == 0 && fraction >= 0.25 || kills == 1 && brokerRestarted && fraction >= 0.75) {
-                    kills += killBusyTaskManager(flink) ? 1 : 0;
-                } else if (!brokerRestarted && fraction >= 0.5) {
+                double fraction = progress(flink.restAddress(), disturbed) / (double) examples;
+                if (kills == 0 && fraction >= 0.2 || kills == 1 && brokerRestarted && fraction >= 0.7) {
+                    kills += killJobTaskManager(flink, disturbed) ? 1 : 0;
+                } else if (kills == 1 && !brokerRestarted && fraction >= 0.45) {
                     say("stopping the broker for %d s", brokerDownSeconds);
                     kafka.close();
                     Thread.sleep(brokerDownSeconds * 1000L);
@@ -188,16 +199,21 @@ public final class Soak implements Callable<Integer> {
                     brokerRestarted = true;
                     say("broker back");
                 }
-                sample(flink.restAddress(), disturbed, started).ifPresent(samples::add);
-                Thread.sleep(2_000);
+                if (fraction >= 0) {
+                    sample(flink.restAddress(), disturbed, fraction).ifPresent(samples::add);
+                }
+                Thread.sleep(1_000);
             }
             requireFinished(flink.rest().status(disturbed));
             Duration disturbedRun = Duration.ofNanos(System.nanoTime() - started);
 
             Map<String, List<EvaluationEvent>> expected = byKey(kafka.bootstrapServers(), "evaluations-clean");
             Map<String, List<EvaluationEvent>> actual = byKey(kafka.bootstrapServers(), "evaluations-disturbed");
-            long fullFrom = (long) (disturbedRun.toMillis() * Math.min(0.6, Math.max(0.3, 1.5 * maxTasks / tasks)));
-            List<Sample> full = samples.stream().filter(s -> s.millis() >= fullFrom && s.checkpointBytes() > 0).toList();
+            // held-out sets and the replay buffer are full a task after the later of the two fills
+            double fullFrom = Math.max(0.3, (Math.max(maxTasks, Math.ceil(REPLAY_CAPACITY / (double) examplesPerTask))
+                    + 1) / tasks);
+            List<Sample> full = samples.stream().filter(s -> s.progress() >= fullFrom && s.checkpointBytes() > 0)
+                    .sorted(Comparator.comparingDouble(Sample::progress)).toList();
             int quarter = Math.max(1, full.size() / 4);
             List<Sample> first = full.subList(0, Math.min(quarter, full.size()));
             List<Sample> last = full.subList(Math.max(0, full.size() - quarter), full.size());
@@ -235,34 +251,56 @@ public final class Soak implements Callable<Integer> {
                 "--evaluations-topic", "evaluations-" + run, "--checkpoint-interval", checkpointInterval,
                 "--state-backend", stateBackend, "--restart-attempts", "20", "--restart-delay", "2s",
                 "--flush-after", "1h", "--set", "model.hidden=64", "--set", "learner.batch-size=32",
-                "--set", "optimizer=sgd(lr=0.01)", "--set", "replay=reservoir(capacity=500)",
+                "--set", "optimizer=sgd(lr=0.01)", "--set", "replay=reservoir(capacity=" + REPLAY_CAPACITY + ")",
                 "--set", "eval.every=50", "--set", "eval.samples-per-task=50",
                 "--set", "eval.max-tasks=" + maxTasks, "--set", "eval.plasticity-every=0");
     }
 
-    /**
-     * Kills (SIGKILL) the TaskManager running the job: the one of the busy ones whose CPU time grows fastest over
-     * a second. Returns whether one was killed.
-     */
-    private static boolean killBusyTaskManager(LocalFlink flink) throws InterruptedException {
-        List<ProcessHandle> taskManagers = flink.pids().subList(1, flink.pids().size()).stream()
-                .map(ProcessHandle::of).flatMap(Optional::stream).filter(ProcessHandle::isAlive).toList();
-        Map<ProcessHandle, Long> before = taskManagers.stream().collect(Collectors.toMap(p -> p, Soak::cpuMillis));
-        Thread.sleep(1_000);
-        Optional<ProcessHandle> busiest = taskManagers.stream()
-                .max(Comparator.comparingLong(p -> cpuMillis(p) - before.get(p)));
-        busiest.ifPresent(p -> {
-            say("kill -9 TaskManager pid %d", p.pid());
+    /** Kills (SIGKILL) the TaskManager running the job; {@code false} while no TaskManager runs it (restarting). */
+    private static boolean killJobTaskManager(LocalFlink flink, String job) {
+        Set<String> running;
+        try {
+            running = flink.rest().taskManagersRunning(job);
+        } catch (RuntimeException e) {
+            say("no TaskManager to kill yet: %s", e.getMessage());
+            return false; // the REST API is busy or the job is between attempts: try again at the next poll
+        }
+        if (running.isEmpty()) {
+            say("no TaskManager runs the job yet");
+        }
+        Optional<ProcessHandle> victim = running.stream().map(flink.taskManagerPids()::get).filter(Objects::nonNull)
+                .map(ProcessHandle::of).flatMap(Optional::stream).filter(ProcessHandle::isAlive).findFirst();
+        victim.ifPresent(p -> {
+            say("kill -9 TaskManager pid %d (runs the job)", p.pid());
             p.destroyForcibly();
         });
-        return busiest.isPresent();
+        return victim.isPresent();
     }
 
-    private static long cpuMillis(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    /**
+     * The Kafka source's position in the examples topic ({@code currentOffset}, restored from the checkpoint after a
+     * restart, so it is the job's progress); -1 while the job is between attempts.
+     */
+    private static long progress(URI rest, String job) {
+        try {
+            for (JsonNode vertex : JSON.readTree(get(rest, "/jobs/" + job)).path("vertices")) {
+                String metrics = "/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/metrics";
+                for (JsonNode metric : JSON.readTree(get(rest, metrics))) {
+                    String id = metric.path("id").asText();
+                    if (id.endsWith(".KafkaSourceReader.topic." + EXAMPLES + ".partition.0.currentOffset")) {
+                        JsonNode value = JSON.readTree(get(rest, metrics + "?get="
+                                + URLEncoder.encode(id, StandardCharsets.UTF_8))).path(0).path("value");
+                        return value.isMissingNode() ? -1 : Long.parseLong(value.asText());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // the cluster is between a kill and the restart
+        }
+        return -1;
     }
 
-    private static Optional<Sample> sample(URI rest, String job, long started) {
+    private static Optional<Sample> sample(URI rest, String job, double progress) {
         try {
             String checkpoints = get(rest, "/jobs/" + job + "/checkpoints");
             long size = number(Pattern.compile("\"latest\"\\s*:\\s*\\{\\s*\"completed\"\\s*:\\s*\\{[^{}]*?"
@@ -271,14 +309,16 @@ public final class Soak implements Callable<Integer> {
             Matcher heap = Pattern.compile("\"max\"\\s*:\\s*([0-9.Ee+]+)").matcher(
                     get(rest, "/taskmanagers/metrics?get=Status.JVM.Memory.Heap.Used&agg=max"));
             long heapBytes = heap.find() ? (long) Double.parseDouble(heap.group(1)) : 0;
-            return Optional.of(new Sample((System.nanoTime() - started) / 1_000_000, size, heapBytes));
+            return Optional.of(new Sample(progress, size, heapBytes));
         } catch (Exception e) {
             return Optional.empty(); // the cluster is between a kill and the restart
         }
     }
 
+    /** The job's failures that Flink recovered from: its exception history (kept after the job ends, unlike metrics). */
     private static long restarts(URI rest, String job) throws Exception {
-        return number(Pattern.compile("\"value\"\\s*:\\s*\"(\\d+)\""), get(rest, "/jobs/" + job + "/metrics?get=numRestarts"));
+        return JSON.readTree(get(rest, "/jobs/" + job + "/exceptions")).path("exceptionHistory")
+                .path("entries").size();
     }
 
     private static Map<String, List<EvaluationEvent>> byKey(String servers, String topic) throws Exception {

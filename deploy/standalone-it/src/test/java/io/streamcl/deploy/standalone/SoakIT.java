@@ -18,16 +18,14 @@ class SoakIT {
         assumeThat(FashionMnist.isInstalled(FashionMnist.defaultDir()))
                 .as("Fashion-MNIST in %s (apt-get install dataset-fashion-mnist)", FashionMnist.defaultDir()).isTrue();
         Soak.Result result = Soak.parse("--job-jar", System.getProperty("streamcl.jobJar"), "--keys", "3",
-                "--tasks", "8", "--examples-per-task", "400", "--max-tasks", "2", "--broker-down", "5",
-                "--checkpoint-interval", "2s").run();
+                "--tasks", "8", "--examples-per-task", "1000", "--max-tasks", "2", "--broker-down", "5",
+                "--checkpoint-interval", "1s").run();
         System.out.println(result.table());
 
         assertThat(result.differences()).as("differences from the clean run").isEmpty();
         assertThat(result.cleanEvents()).isPositive();
         assertThat(result.taskManagerKills()).isEqualTo(2);
-        // The soak picks the TaskManager to kill by CPU growth; on a 2-TaskManager cluster one kill may hit the idle
-        // one (seen on CI), so at least one kill must have restarted the job.
-        assertThat(result.restarts()).as("job restarts after the kills").isPositive();
+        assertThat(result.restarts()).as("job restarts after the kills").isGreaterThanOrEqualTo(2);
         assertThat(result.checkpointsFlat()).as("checkpoint size flat: %s", result).isTrue();
         assertThat(result.heapFlat()).as("heap flat: %s", result).isTrue();
         assertThat(result.passed()).isTrue();
