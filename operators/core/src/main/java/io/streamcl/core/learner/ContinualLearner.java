@@ -96,7 +96,7 @@ public final class ContinualLearner {
         this.transfer = transfer;
         this.heldOut = heldOut;
         this.policy = config.evaluation().policy();
-        this.holdoutKey = StatelessRandom.key(config.learner().model().seed(), 0x401DL);
+        this.holdoutKey = holdoutKey(config);
     }
 
     /** A learner with a fresh model. */
@@ -241,8 +241,42 @@ public final class ContinualLearner {
     }
 
     private boolean holdOut(int taskId, long seq) {
+        return holdsOut(config, holdoutKey, taskId, seq);
+    }
+
+    private static long holdoutKey(ContinualLearnerConfig config) {
+        return StatelessRandom.key(config.learner().model().seed(), 0x401DL);
+    }
+
+    private static boolean holdsOut(ContinualLearnerConfig config, long holdoutKey, int taskId, long seq) {
         double fraction = config.evaluation().holdoutFraction();
         return fraction > 0 && StatelessRandom.uniform(StatelessRandom.key(holdoutKey, taskId), seq) < fraction;
+    }
+
+    /** Where this learner stands: its task, its pending examples, whether its input ended. */
+    public Position position() {
+        return new Position(currentTask(), learner.pending(), ended);
+    }
+
+    /**
+     * Whether {@link #observe} of this labeled example by a learner at {@code at} would only store it (hold it out,
+     * or add it to a mini-batch that stays partial) and report nothing. A runtime that keeps such examples queued
+     * and observes them later, in order, before anything else reaches the learner, gets the same learner, reports
+     * and events, and reads and writes the learner once per update instead of once per example.
+     *
+     * @return the position after the example when it is only stored; empty when it would train, start a task or
+     *     resume an ended input
+     */
+    public static Optional<Position> storesOnly(ContinualLearnerConfig config, Position at, Integer task,
+            long seq, boolean heldOutByProducer) {
+        Integer current = at.task();
+        int taskId = task != null ? task : current != null ? current : 0;
+        if (heldOutByProducer || holdsOut(config, holdoutKey(config), taskId, seq)) {
+            return Optional.of(at);
+        }
+        boolean sameTask = current != null && current == taskId && !at.ended();
+        return sameTask && at.pending() + 1 < config.learner().batchSize()
+                ? Optional.of(at.withOneMorePending()) : Optional.empty();
     }
 
     private void startTask(int taskId, List<LearnerReport> reports) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class AsyncEvaluationTest {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             ContinualLearner learner = ContinualLearner.create(CONFIG).evaluateOn(executor);
-            executor.execute(() -> sleep(300));
+            CountDownLatch release = new CountDownLatch(1);
+            executor.execute(() -> await(release)); // evaluations queue behind it however slow the loop below is
             SplittableRandom random = new SplittableRandom(1);
             for (int i = 0; i < 40; i++) {
                 learner.observe(0, i, i, randomRow(random), random.nextInt(4), false);
@@ -89,6 +91,7 @@ class AsyncEvaluationTest {
             assertThat(learner.evaluationsPending()).isTrue();
             assertThatThrownBy(() -> bytes(learner)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("drain()");
+            release.countDown();
             assertThat(learner.drain()).isNotEmpty();
             assertThat(learner.evaluationsPending()).isFalse();
         } finally {
@@ -104,9 +107,9 @@ class AsyncEvaluationTest {
         return x;
     }
 
-    private static void sleep(long millis) {
+    private static void await(CountDownLatch latch) {
         try {
-            Thread.sleep(millis);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
