@@ -85,7 +85,7 @@ class AsyncEvaluationTest {
             CountDownLatch release = new CountDownLatch(1);
             executor.execute(() -> await(release)); // evaluations queue behind it however slow the loop below is
             SplittableRandom random = new SplittableRandom(1);
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 400 && !learner.evaluationsPending(); i++) { // one in flight: more would block
                 learner.observe(0, i, i, randomRow(random), random.nextInt(4), false);
             }
             assertThat(learner.evaluationsPending()).isTrue();
