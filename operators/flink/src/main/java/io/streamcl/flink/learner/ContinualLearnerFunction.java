@@ -3,6 +3,7 @@ package io.streamcl.flink.learner;
 import io.streamcl.core.learner.ContinualLearner;
 import io.streamcl.core.learner.ContinualLearnerConfig;
 import io.streamcl.core.learner.LearnerReport;
+import io.streamcl.core.learner.Position;
 import io.streamcl.core.model.NativeBackend;
 import io.streamcl.core.serving.ServedWeights;
 import io.streamcl.core.serving.ServingConfig;
@@ -20,6 +21,7 @@ import io.streamcl.flink.serde.EvaluationEvents;
 import io.streamcl.flink.serde.KafkaRecord;
 import io.streamcl.flink.serde.Predictions;
 import io.streamcl.flink.serde.StreamExample;
+import io.streamcl.flink.serde.StreamExampleSerializer;
 import io.streamcl.schemas.DeadLetter;
 import io.streamcl.schemas.EvaluationEvent;
 import io.streamcl.schemas.Prediction;
@@ -34,6 +36,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -101,6 +105,19 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     /** Name of the keyed state choosing the weights that serve predictions; part of the savepoint format. */
     public static final String SERVING_STATE_NAME = "serving";
 
+    /**
+     * Name of the keyed state of the examples the learner would only store ({@link ContinualLearner#storesOnly}),
+     * queued in arrival order until the next example that trains, a timer or a prediction hands them over; part of
+     * the savepoint format, never rename. So a record appends one row instead of reading and rewriting the whole
+     * learner, which on RocksDB is a serialisation of megabytes; the learner state is read and written once per
+     * update. Readers of the learner state alone (export) miss the queued rows: at most a partial mini-batch and
+     * held-out rows not yet in a set.
+     */
+    public static final String QUEUED_STATE_NAME = "queued-examples";
+
+    /** Name of the keyed state of the learner's position counting its queued examples; part of the savepoint format. */
+    public static final String POSITION_STATE_NAME = "learner-position";
+
     /** Name of the keyed state holding when each learner last received an example (only with an idle expiry). */
     public static final String LAST_ACTIVE_STATE_NAME = "last-active";
 
@@ -122,6 +139,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
     private transient ValueState<Long> deadline;
+    private transient ListState<StreamExample> queued;
+    private transient ValueState<Position> position;
     private transient DeadLetterMetrics deadLetters;
     private transient Counter heldOut;
     private transient ValueState<Long> lastActive;
@@ -181,6 +200,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
+        queued = getRuntimeContext().getListState(new ListStateDescriptor<>(QUEUED_STATE_NAME,
+                new StreamExampleSerializer()));
+        position = getRuntimeContext().getState(new ValueStateDescriptor<>(POSITION_STATE_NAME,
+                PositionSerializer.INSTANCE));
         servingConfig = ServeSettings.parse(servingSettings);
         serving = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(SERVING_STATE_NAME, new SelectorStateSerializer(servingConfig)));
@@ -219,36 +242,82 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     @Override
     public void processElement(StreamExample example, Context ctx, Collector<EvaluationEvent> out) throws Exception {
-        ContinualLearner learner = learner();
-        if (learner == null) {
+        Position at = position();
+        if (at == null) {
             if (liveLearners >= keys.maxLearners()) {
                 rejectNewKey(example, ctx);
                 return;
             }
-            learner = ContinualLearner.create(config).evaluateOn(evaluator);
             liveLearners++;
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
         }
         if (keys.expires()) {
             touch(ctx);
         }
-        if (example.label == null) {
-            // the weights the selector picks depend on every evaluation before this example: complete them first
-            emit(ctx.getCurrentKey(), learner, learner.drain(), out);
-            ctx.output(PREDICTIONS, predict(example, learner));
-            moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
-            state.update(learner);
-            track(ctx.getCurrentKey(), learner);
-            return;
-        }
-        if (example.eval) {
+        if (example.eval && example.label != null) {
             heldOut.inc();
         }
-        emit(ctx.getCurrentKey(), learner, learner.observe(example.taskId, example.seq, example.eventTime,
-                example.featuresView(view), example.label, example.eval), out);
+        Optional<Position> stored = at == null || example.label == null ? Optional.empty()
+                : ContinualLearner.storesOnly(config, at, example.taskId, example.seq, example.eval);
+        if (stored.isPresent()) {
+            queued.add(example);
+            position.update(stored.get());
+            moveDeadline(ctx.timerService(), stored.get().pending() > 0);
+            return;
+        }
+        String key = ctx.getCurrentKey();
+        ContinualLearner learner = at == null ? ContinualLearner.create(config).evaluateOn(evaluator) : caughtUp(key, out);
+        if (example.label == null) {
+            // the weights the selector picks depend on every evaluation before this example: complete them first
+            emit(key, learner, learner.drain(), out);
+            ctx.output(PREDICTIONS, predict(example, learner));
+        } else {
+            emit(key, learner, observe(learner, example), out);
+        }
         moveDeadline(ctx.timerService(), learner.learner().pending() > 0);
+        store(key, learner);
+    }
+
+    private List<LearnerReport> observe(ContinualLearner learner, StreamExample example) {
+        return learner.observe(example.taskId, example.seq, example.eventTime, example.featuresView(view),
+                example.label, example.eval);
+    }
+
+    /**
+     * The key's learner with its queued examples observed, in arrival order, and the queue emptied. By the
+     * stores-only rule they only fill the mini-batch and the held-out sets; an asynchronous learner may hand back
+     * finished evaluations meanwhile, which are emitted.
+     */
+    private ContinualLearner caughtUp(String key, Collector<EvaluationEvent> out) throws Exception {
+        ContinualLearner learner = learner();
+        Iterable<StreamExample> waiting = queued.get();
+        if (waiting != null) {
+            for (StreamExample example : waiting) {
+                emit(key, learner, observe(learner, example), out);
+            }
+            queued.clear();
+        }
+        return learner;
+    }
+
+    /**
+     * The key's position counting its queued examples, or null for a key without a learner. Keys restored from a
+     * savepoint written before positions were kept take their learner's.
+     */
+    private Position position() throws IOException {
+        Position at = position.value();
+        if (at == null) {
+            ContinualLearner learner = state.value();
+            return learner == null ? null : learner.position();
+        }
+        return at;
+    }
+
+    /** Stores the key's learner and its position (nothing queued), and tracks its evaluations in flight. */
+    private void store(String key, ContinualLearner learner) throws IOException {
         state.update(learner);
-        track(ctx.getCurrentKey(), learner);
+        position.update(learner.position());
+        track(key, learner);
     }
 
     /** One flush timer per key with pending examples, at {@code flushAfter} after the key's newest arrival. */
@@ -301,10 +370,10 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvaluationEvent> out) throws Exception {
-        ContinualLearner learner = learner();
-        if (learner == null) {
+        if (position() == null) {
             return;
         }
+        ContinualLearner learner = caughtUp(ctx.getCurrentKey(), out);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && keys.expires()
                 && expireIfIdle(timestamp, ctx, learner, out)) {
             moveDeadline(ctx.timerService(), false);
@@ -317,8 +386,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             deadline.clear();
             emit(ctx.getCurrentKey(), learner, learner.flush(), out);
         }
-        state.update(learner);
-        track(ctx.getCurrentKey(), learner);
+        store(ctx.getCurrentKey(), learner);
     }
 
     /** Remembers whether {@code key}'s learner has evaluations in flight. */
@@ -391,6 +459,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         emit(ctx.getCurrentKey(), learner, learner.drain(), out);
         evaluating.remove(ctx.getCurrentKey());
         state.clear();
+        position.clear();
         serving.clear();
         lastActive.clear();
         liveLearners--;

@@ -32,13 +32,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AsyncEvaluationHarnessTest {
     /** Evaluation costs many times an update here, so evaluations are in flight while later examples train. */
-    private static final ContinualLearnerConfig CONFIG = LearnerSettings.parse(Map.of(
+    static final ContinualLearnerConfig CONFIG = LearnerSettings.parse(Map.of(
             LearnerSettings.INPUTS, "2", LearnerSettings.CLASSES, "3", LearnerSettings.HIDDEN, "64,64",
             LearnerSettings.OPTIMIZER, "sgd(lr=0.1)+ema(ramp=10)", LearnerSettings.BATCH_SIZE, "8",
             LearnerSettings.EVAL_EVERY, "2", LearnerSettings.EVAL_SAMPLES, "200"));
     /** The EMA weights serve from each boundary's evaluation on, so a prediction depends on the evaluations before it. */
     private static final ServingConfig SERVING = ServeSettings.parse(Map.of(ServeSettings.BOUNDARY_EMA, "true"));
-    private static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f");
+    static final List<String> KEYS = List.of("a", "b", "c", "d", "e", "f");
     private static final int PER_KEY = 500;
     private static final int CHECKPOINT_AT = KEYS.size() * PER_KEY / 2 + 1;
 
@@ -147,7 +147,7 @@ class AsyncEvaluationHarnessTest {
      * prediction, which must see the weights choice of every evaluation before it), and one unlabeled just after
      * each key's task boundary.
      */
-    private static List<StreamExample> stream() {
+    static List<StreamExample> stream() {
         List<List<StreamExample>> perKey = new ArrayList<>();
         for (int k = 0; k < KEYS.size(); k++) {
             List<StreamExample> own = ContinualLearnerFunctionTest.stream(PER_KEY, 11 + k);

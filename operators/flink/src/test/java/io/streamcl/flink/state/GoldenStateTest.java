@@ -3,9 +3,13 @@ package io.streamcl.flink.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.core.learner.ContinualLearner;
+import io.streamcl.core.learner.Position;
 import io.streamcl.flink.alert.AlertStateSerializer;
 import io.streamcl.flink.alert.LearnerAlerts;
 import io.streamcl.flink.learner.LearnerStateSerializer;
+import io.streamcl.flink.learner.PositionSerializer;
+import io.streamcl.flink.serde.StreamExample;
+import io.streamcl.flink.serde.StreamExampleSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -56,6 +60,31 @@ class GoldenStateTest {
                     .isEqualTo(rewritten);
         }
         assertThat(golden("alert-state-v" + ALERT_VERSIONS[ALERT_VERSIONS.length - 1] + ".bin")).isEqualTo(current);
+    }
+
+    /** The learner's queue and position (format 1 of each), kept beside the learner since the queued layout. */
+    @Test
+    void queuedExampleAndPositionFormatsAreStable() throws IOException {
+        Position position = new Position(2, 5, false);
+        assertThat(restore(PositionSerializer.INSTANCE, golden("position-state-v1.bin"))).isEqualTo(position);
+        assertThat(StateFixtures.bytes(PositionSerializer.INSTANCE, position)).isEqualTo(golden("position-state-v1.bin"));
+
+        StreamExample example = new StreamExample();
+        example.key = "k";
+        example.seq = 7;
+        example.eventTime = 1000;
+        example.sourceTopic = "examples";
+        example.sourceOffset = 42;
+        example.taskId = 1;
+        example.eval = true;
+        example.label = 3;
+        example.quantized = new byte[] {0, (byte) 128, (byte) 255};
+        example.scale = 1 / 255f;
+        StreamExampleSerializer serializer = new StreamExampleSerializer();
+        byte[] bytes = golden("queued-example-v1.bin");
+        assertThat(StateFixtures.bytes(serializer, example)).isEqualTo(bytes);
+        StreamExample restored = restore(serializer, bytes);
+        assertThat(restored).usingRecursiveComparison().isEqualTo(example);
     }
 
     private static <T> T restore(TypeSerializer<T> serializer, byte[] bytes) throws IOException {
