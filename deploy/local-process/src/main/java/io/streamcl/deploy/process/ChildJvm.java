@@ -62,7 +62,7 @@ public final class ChildJvm {
         return this;
     }
 
-    /** Environment variables on top of this JVM's. */
+    /** Environment variables on top of this JVM's; a null value removes an inherited variable. */
     public ChildJvm environment(Map<String, String> variables) {
         environment.putAll(variables);
         return this;
@@ -154,7 +154,13 @@ public final class ChildJvm {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         return builder;
     }
 
