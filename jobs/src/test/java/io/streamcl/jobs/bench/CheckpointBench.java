@@ -80,6 +80,7 @@ public final class CheckpointBench {
         }
         List<StateBackendChoice> backends = Arrays.stream(arg(args, "--backends", "hashmap,rocksdb").split(","))
                 .map(b -> new StateBackendChoice.Converter().convert(b)).toList();
+        String evalEvery = arg(args, "--eval-every", "");
         List<String> table = new ArrayList<>();
         table.add(String.format(Locale.ROOT, "| %-18s | %6s | %-8s | %9s | %12s | %12s | %9s | %14s | %9s | %10s |",
                 "model", "keys", "backend", "records", "B/key", "full cp B", "full cp", "10% keys cp B",
@@ -95,7 +96,7 @@ public final class CheckpointBench {
             kafka.createTopic("dead-letters", 1);
             for (Row row : rows) {
                 for (StateBackendChoice backend : backends) {
-                    String line = run(kafka, flink.getClusterClient(), row, backend);
+                    String line = run(kafka, flink.getClusterClient(), row, backend, evalEvery);
                     table.add(line);
                     System.out.println(line);
                 }
@@ -107,8 +108,8 @@ public final class CheckpointBench {
         table.forEach(System.out::println);
     }
 
-    private static String run(LocalKafka kafka, ClusterClient<?> client, Row row, StateBackendChoice backend)
-            throws Exception {
+    private static String run(LocalKafka kafka, ClusterClient<?> client, Row row, StateBackendChoice backend,
+            String evalEvery) throws Exception {
         String name = row.model() + "-" + row.keys() + "-" + backend.flinkName();
         String topic = "examples-" + name;
         kafka.createTopic(topic, 1);
@@ -120,6 +121,9 @@ public final class CheckpointBench {
                 "--state-backend", backend.flinkName(), "--checkpoint-dir",
                 Files.createTempDirectory("streamcl-checkpoint-bench").toString()));
         jobArgs.addAll(row.settings());
+        if (!evalEvery.isEmpty()) {
+            jobArgs.addAll(List.of("-s", "eval.every=" + evalEvery));
+        }
         TrainingJob job = TrainingJob.parse(jobArgs.toArray(String[]::new));
         long submitted = System.currentTimeMillis();
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
