@@ -105,7 +105,7 @@ public final class Soak implements Callable<Integer> {
         }
 
         public boolean passed() {
-            return differences.isEmpty() && cleanEvents > 0 && taskManagerKills == 2 && restarts >= 2
+            return differences.isEmpty() && cleanEvents > 0 && taskManagerKills == 2 && restarts >= 1
                     && checkpointsFlat() && heapFlat();
         }
 
