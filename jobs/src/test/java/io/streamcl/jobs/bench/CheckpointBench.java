@@ -121,6 +121,8 @@ public final class CheckpointBench {
                 "--state-backend", backend.flinkName(), "--checkpoint-dir",
                 Files.createTempDirectory("streamcl-checkpoint-bench").toString()));
         jobArgs.addAll(row.settings());
+        // room for every key: beyond keys.max-learners (default 1,000 a subtask) new keys are dead-lettered
+        jobArgs.addAll(List.of("-s", "keys.max-learners=" + Math.max(1000, row.keys())));
         if (!evalEvery.isEmpty()) {
             jobArgs.addAll(List.of("-s", "eval.every=" + evalEvery));
         }
