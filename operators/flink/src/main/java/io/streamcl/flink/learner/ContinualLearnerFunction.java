@@ -66,8 +66,8 @@ import org.apache.flink.util.OutputTag;
  * restore brings back. The OpenBLAS natives load in {@link #open} through {@link NativeBackend}, before any example, so
  * a failover that interrupts the task cannot leave them broken.
  * <p>Batching does not depend on the machine's speed: each key keeps one flush deadline (processing time), moved
- * forward on every arrival, so a partial mini-batch is trained only after {@code flushAfter} without a new example
- * for that key. On a stream that never idles that long, batches are always full and the updates and events are
+ * forward on every arrival (its timer re-registered lazily, see {@link #moveDeadline}), so a partial mini-batch is
+ * trained only after {@code flushAfter} without a new example for that key. On a stream that never idles that long, batches are always full and the updates and events are
  * those of the examples alone.
  *
  * <p>End of input: each key has an event-time timer at {@link Long#MAX_VALUE}. Flink fires it only on the final
@@ -89,8 +89,13 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     public static final String UID = "continual-learner";
     /** Name of the keyed state; part of the savepoint format, never rename. */
     public static final String STATE_NAME = "learner";
-    /** Name of the keyed flush-deadline state (processing time, ms); part of the savepoint format, never rename. */
+    /**
+     * Name of the keyed state of the key's registered flush timer (processing time, ms); part of the savepoint
+     * format, never rename.
+     */
     public static final String DEADLINE_STATE_NAME = "flush-deadline";
+    /** Name of the keyed state of the time the key's partial mini-batch is due (processing time, ms). */
+    public static final String DUE_STATE_NAME = "flush-due";
     /** The event time of the end-of-input timer: only the final watermark reaches it. */
     static final long END_OF_INPUT = Long.MAX_VALUE;
 
@@ -139,6 +144,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
     private transient String configHash;
     private transient ValueState<ContinualLearner> state;
     private transient ValueState<Long> deadline;
+    private transient ValueState<Long> due;
     private transient ListState<StreamExample> queued;
     private transient ValueState<Position> position;
     private transient DeadLetterMetrics deadLetters;
@@ -200,6 +206,7 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         configHash = config.learner().hash();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE_NAME, new LearnerStateSerializer(config)));
         deadline = getRuntimeContext().getState(new ValueStateDescriptor<>(DEADLINE_STATE_NAME, LongSerializer.INSTANCE));
+        due = getRuntimeContext().getState(new ValueStateDescriptor<>(DUE_STATE_NAME, LongSerializer.INSTANCE));
         queued = getRuntimeContext().getListState(new ListStateDescriptor<>(QUEUED_STATE_NAME,
                 new StreamExampleSerializer()));
         position = getRuntimeContext().getState(new ValueStateDescriptor<>(POSITION_STATE_NAME,
@@ -320,19 +327,56 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         track(key, learner);
     }
 
-    /** One flush timer per key with pending examples, at {@code flushAfter} after the key's newest arrival. */
+    /**
+     * The key's partial mini-batch is due {@code flushAfter} after its newest arrival. The flush timer is not moved
+     * on every arrival (with thousands of keys, deleting and registering a timer per record was a sixth of the
+     * learner's time): one timer per key stays registered, and when it fires before the due time it is registered
+     * again at the due time.
+     */
     private void moveDeadline(TimerService timers, boolean pending) throws IOException {
-        Long previous = deadline.value();
-        long next = timers.currentProcessingTime() + flushAfterMillis;
-        if (previous != null && (!pending || previous != next)) {
-            timers.deleteProcessingTimeTimer(previous);
-        }
         if (!pending) {
-            deadline.clear();
-        } else if (previous == null || previous != next) {
+            due.clear();
+            return;
+        }
+        long next = timers.currentProcessingTime() + flushAfterMillis;
+        due.update(next);
+        if (deadline.value() == null) {
             timers.registerProcessingTimeTimer(next);
             deadline.update(next);
         }
+    }
+
+    /** Deletes the key's flush timer and deadline (its learner is dropped). */
+    private void dropDeadline(TimerService timers) throws IOException {
+        Long registered = deadline.value();
+        if (registered != null) {
+            timers.deleteProcessingTimeTimer(registered);
+        }
+        deadline.clear();
+        due.clear();
+    }
+
+    /**
+     * Whether the processing-time timer at {@code timestamp} is the key's flush timer and its partial mini-batch is
+     * due; a flush timer that fired before the due time is registered again at it. Keys restored from savepoints
+     * written before the due time was kept flush when their timer fires, as they did then.
+     */
+    private boolean flushDue(long timestamp, TimerService timers) throws IOException {
+        if (!Long.valueOf(timestamp).equals(deadline.value())) {
+            return false;
+        }
+        deadline.clear();
+        Position at = position();
+        if (at == null || at.pending() == 0) {
+            return false;
+        }
+        Long dueAt = due.value();
+        if (dueAt != null && dueAt > timestamp) {
+            timers.registerProcessingTimeTimer(dueAt);
+            deadline.update(dueAt);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -373,17 +417,21 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
         if (position() == null) {
             return;
         }
+        boolean processingTime = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
+        boolean flush = processingTime && flushDue(timestamp, ctx.timerService());
+        if (processingTime && !flush && !keys.expires()) {
+            return; // a flush timer that was early, or whose batch was trained since: the learner is untouched
+        }
         ContinualLearner learner = caughtUp(ctx.getCurrentKey(), out);
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && keys.expires()
-                && expireIfIdle(timestamp, ctx, learner, out)) {
-            moveDeadline(ctx.timerService(), false);
+        if (processingTime && keys.expires() && expireIfIdle(timestamp, ctx, learner, out)) {
+            dropDeadline(ctx.timerService());
             return;
         }
-        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+        if (!processingTime) {
             emit(ctx.getCurrentKey(), learner, learner.finish(), out);
             moveDeadline(ctx.timerService(), false);
-        } else if (Long.valueOf(timestamp).equals(deadline.value())) {
-            deadline.clear();
+        } else if (flush) {
+            due.clear();
             emit(ctx.getCurrentKey(), learner, learner.flush(), out);
         }
         store(ctx.getCurrentKey(), learner);
