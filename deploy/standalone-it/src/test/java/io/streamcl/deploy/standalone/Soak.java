@@ -177,7 +177,8 @@ public final class Soak implements Callable<Integer> {
             say("produced %,d examples; clean run ...", examples);
             long started = System.nanoTime();
             String clean = flink.rest().submit(JobSubmission.of(jobJar, jobArgs(kafka.bootstrapServers(), "clean")));
-            requireFinished(flink.rest().awaitTermination(clean, Duration.ofHours(12)));
+            awaitWithProgress(flink, clean, examples);
+            requireFinished(flink.rest().status(clean));
             Duration cleanRun = Duration.ofNanos(System.nanoTime() - started);
             say("clean run finished in %.0f s; disturbed run ...", cleanRun.toMillis() / 1e3);
 
@@ -187,6 +188,7 @@ public final class Soak implements Callable<Integer> {
             List<Sample> samples = new ArrayList<>();
             int kills = 0;
             boolean brokerRestarted = false;
+            int polls = 0;
             while (!flink.rest().status(disturbed).isTerminal()) {
                 double fraction = progress(flink.restAddress(), disturbed) / (double) examples;
                 if (kills == 0 && fraction >= 0.2 || kills == 1 && brokerRestarted && fraction >= 0.7) {
@@ -201,6 +203,9 @@ public final class Soak implements Callable<Integer> {
                 }
                 if (fraction >= 0) {
                     sample(flink.restAddress(), disturbed, fraction).ifPresent(samples::add);
+                }
+                if (++polls % 30 == 0 && fraction >= 0) {
+                    say("%.0f %% of the stream read", 100 * fraction);
                 }
                 Thread.sleep(1_000);
             }
@@ -254,6 +259,21 @@ public final class Soak implements Callable<Integer> {
                 "--set", "optimizer=sgd(lr=0.01)", "--set", "replay=reservoir(capacity=" + REPLAY_CAPACITY + ")",
                 "--set", "eval.every=50", "--set", "eval.samples-per-task=50",
                 "--set", "eval.max-tasks=" + maxTasks, "--set", "eval.plasticity-every=0");
+    }
+
+    /** Waits for the job to end, saying every 30 s how much of the stream it has read. */
+    private static void awaitWithProgress(LocalFlink flink, String job, long examples) throws InterruptedException {
+        long started = System.nanoTime();
+        long lastSaid = started;
+        while (!flink.rest().status(job).isTerminal()) {
+            if (System.nanoTime() - lastSaid > 30e9) {
+                lastSaid = System.nanoTime();
+                long read = progress(flink.restAddress(), job);
+                say("%.0f s: %s of %,d examples read", (lastSaid - started) / 1e9,
+                        read < 0 ? "(restarting)" : String.format(Locale.ROOT, "%,d", read), examples);
+            }
+            Thread.sleep(1_000);
+        }
     }
 
     /** Kills (SIGKILL) the TaskManager running the job; {@code false} while no TaskManager runs it (restarting). */
