@@ -83,7 +83,7 @@ final class FlinkProcesses {
         List<String> args = new ArrayList<>(List.of("--configDir", dir.conf().toString()));
         args.addAll(params.dynamicSettings());
         if (!jobManager) {
-            // The REST API names TaskManagers by resource id: naming them after their process tells which JVM runs a job.
+            // The REST API names TaskManagers by resource id: named after their process, it tells which JVM runs a job.
             args.addAll(List.of("-D", "taskmanager.resource-id=" + process));
         }
         return jvm.launch(dir.launcherClasses(), detached, jobManager ? JOBMANAGER_MAIN : TASKMANAGER_MAIN, args,

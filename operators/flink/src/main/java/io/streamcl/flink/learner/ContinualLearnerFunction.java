@@ -67,8 +67,8 @@ import org.apache.flink.util.OutputTag;
  * a failover that interrupts the task cannot leave them broken.
  * <p>Batching does not depend on the machine's speed: each key keeps one flush deadline (processing time), moved
  * forward on every arrival (its timer re-registered lazily, see {@link #moveDeadline}), so a partial mini-batch is
- * trained only after {@code flushAfter} without a new example for that key. On a stream that never idles that long, batches are always full and the updates and events are
- * those of the examples alone.
+ * trained only after {@code flushAfter} without a new example for that key. On a stream that never idles that long,
+ * batches are always full and the updates and events are those of the examples alone.
  *
  * <p>End of input: each key has an event-time timer at {@link Long#MAX_VALUE}. Flink fires it only on the final
  * watermark that a bounded source (or {@code stop --drain}) sends when the input ends; the job's sources assign no
@@ -273,7 +273,8 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
             return;
         }
         String key = ctx.getCurrentKey();
-        ContinualLearner learner = at == null ? ContinualLearner.create(config).evaluateOn(evaluator) : caughtUp(key, out);
+        ContinualLearner learner = at == null ? ContinualLearner.create(config).evaluateOn(evaluator)
+                : caughtUp(key, out);
         if (example.label == null) {
             // the weights the selector picks depend on every evaluation before this example: complete them first
             emit(key, learner, learner.drain(), out);
@@ -361,13 +362,12 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
      * due; a flush timer that fired before the due time is registered again at it. Keys restored from savepoints
      * written before the due time was kept flush when their timer fires, as they did then.
      */
-    private boolean flushDue(long timestamp, TimerService timers) throws IOException {
+    private boolean flushDue(long timestamp, Position at, TimerService timers) throws IOException {
         if (!Long.valueOf(timestamp).equals(deadline.value())) {
             return false;
         }
         deadline.clear();
-        Position at = position();
-        if (at == null || at.pending() == 0) {
+        if (at.pending() == 0) {
             return false;
         }
         Long dueAt = due.value();
@@ -414,11 +414,12 @@ public class ContinualLearnerFunction extends KeyedProcessFunction<String, Strea
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EvaluationEvent> out) throws Exception {
-        if (position() == null) {
+        Position at = position();
+        if (at == null) {
             return;
         }
         boolean processingTime = ctx.timeDomain() == TimeDomain.PROCESSING_TIME;
-        boolean flush = processingTime && flushDue(timestamp, ctx.timerService());
+        boolean flush = processingTime && flushDue(timestamp, at, ctx.timerService());
         if (processingTime && !flush && !keys.expires()) {
             return; // a flush timer that was early, or whose batch was trained since: the learner is untouched
         }
