@@ -1,5 +1,7 @@
 package io.streamcl.core.learner;
 
+import static io.streamcl.core.learner.LearnerOutputs.add;
+import static io.streamcl.core.learner.LearnerOutputs.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +12,7 @@ import io.streamcl.core.model.Activation;
 import io.streamcl.core.model.MlpConfig;
 import io.streamcl.core.state.Features;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,15 +113,5 @@ class AsyncEvaluationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void add(List<String> out, List<LearnerReport> reports) {
-        reports.forEach(r -> out.add(r.toString()));
-    }
-
-    private static byte[] bytes(ContinualLearner learner) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        learner.writeTo(new DataOutputStream(bytes));
-        return bytes.toByteArray();
     }
 }

@@ -1,5 +1,7 @@
 package io.streamcl.core.learner;
 
+import static io.streamcl.core.learner.LearnerOutputs.add;
+import static io.streamcl.core.learner.LearnerOutputs.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamcl.core.detect.BoundaryDetectorConfig;
@@ -7,8 +9,6 @@ import io.streamcl.core.eval.EvaluationConfig;
 import io.streamcl.core.metrics.MetricsConfig;
 import io.streamcl.core.model.Activation;
 import io.streamcl.core.model.MlpConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,15 +107,5 @@ class StoresOnlyTest {
             p = ContinualLearner.storesOnly(CONFIG, p, e.task(), e.seq(), e.heldOut()).orElseThrow();
         }
         return p;
-    }
-
-    private static void add(List<String> out, List<LearnerReport> reports) {
-        reports.forEach(r -> out.add(r.toString()));
-    }
-
-    private static byte[] bytes(ContinualLearner learner) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        learner.writeTo(new DataOutputStream(bytes));
-        return bytes.toByteArray();
     }
 }
