@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  * The training job as a long-running service under failures: a local standalone Flink cluster (three TaskManagers
  * of one slot, so that a killed one's job moves to another) and a local Kafka broker; a label-permuted Fashion-MNIST
  * stream over several keys is trained twice by the shaded job jar, once undisturbed and once while the TaskManager
- * running the job (asked of the REST API) is killed with SIGKILL (at a fifth and at seven tenths of the stream read)
+ * running the job (asked of the REST API) is killed with SIGKILL (at a fifth and at half of the stream read)
  * and the broker is stopped and restarted on its data (between them). The two runs' committed evaluations
  * ({@code read_committed}) must be identical, with no duplicate or missing evaluation per key, and the disturbed run's
  * checkpoint size and TaskManager heap must stay flat once every held-out set and the replay buffer are full, judged
@@ -191,7 +191,7 @@ public final class Soak implements Callable<Integer> {
             int polls = 0;
             while (!flink.rest().status(disturbed).isTerminal()) {
                 double fraction = progress(flink.restAddress(), disturbed) / (double) examples;
-                if (kills == 0 && fraction >= 0.2 || kills == 1 && brokerRestarted && fraction >= 0.7) {
+                if (kills == 0 && fraction >= 0.2 || kills == 1 && brokerRestarted && fraction >= 0.5) {
                     kills += killJobTaskManager(flink, disturbed) ? 1 : 0;
                 } else if (kills == 1 && !brokerRestarted && fraction >= 0.45) {
                     say("stopping the broker for %d s", brokerDownSeconds);
